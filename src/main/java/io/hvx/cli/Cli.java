@@ -1,0 +1,80 @@
+package io.hvx.cli;
+
+import io.hvx.core.HvxException;
+import io.hvx.core.Messages;
+import io.hvx.core.Mode;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/**
+ * Runs the {@code hvx} command line. Exit codes everywhere: 0 success, 1 the operation failed,
+ * 2 invalid input or usage (one line on stderr), 3 needs elevation.
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int NEEDS_ELEVATION = 3;
+
+    private Cli() {
+    }
+
+    /** Parses and runs {@code args}; returns the exit code. */
+    public static int run(CliContext ctx, String... args) {
+        CommandLine cl = commandLine(ctx);
+        int code = cl.execute(args);
+        ctx.out().flush();
+        ctx.err().flush();
+        return code;
+    }
+
+    /** The configured command line, exposed for tests of the command tree. */
+    public static CommandLine commandLine(CliContext ctx) {
+        CommandLine cl = new CommandLine(new HvxCommand(ctx), new ContextFactory(ctx));
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.registerConverter(Mode.class, text -> Mode.byId(text).orElseThrow(
+                () -> new CommandLine.TypeConversionException(Messages.get("cli.error.mode", text))));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("hvx: " + firstLine(ex.getMessage()));
+            ex.getCommandLine().getErr().println(Messages.get("cli.error.seeHelp",
+                    ex.getCommandLine().getCommandSpec().qualifiedName()));
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof HvxException h) {
+                commandLine.getErr().println("hvx: " + h.getMessage());
+                if (h.detail() != null && !h.detail().isBlank()) {
+                    commandLine.getErr().println("  " + h.detail().strip().replace("\n", "\n  "));
+                }
+                return h.exitStatus();
+            }
+            commandLine.getErr().println("hvx: " + Messages.get("cli.error.unexpected", String.valueOf(ex)));
+            return FAILED;
+        });
+        return cl;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Gives commands with a {@code (CliContext)} constructor their context. */
+    private record ContextFactory(CliContext ctx) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                Constructor<K> c = cls.getDeclaredConstructor(CliContext.class);
+                return c.newInstance(ctx);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.hvx.core;
+
+/**
+ * The ports of one mode, wired by the composition root. Everything above the backend (view
+ * models, CLI commands) reaches the platform only through this.
+ */
+public interface Backend {
+
+    /** Where and how the app runs. */
+    Environment environment();
+}
