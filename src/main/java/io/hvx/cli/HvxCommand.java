@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
                 GuidCommand.class,
                 AddressCommand.class,
                 GuiCommand.class,
+                VmsCommand.class,
+                SandboxCommand.class,
         })
 public final class HvxCommand implements Callable<Integer> {
 

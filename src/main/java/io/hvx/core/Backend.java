@@ -8,4 +8,7 @@ public interface Backend {
 
     /** Where and how the app runs. */
     Environment environment();
+
+    /** The VMs of this mode: PowerShell on Windows, the host in a Linux guest, the sandbox's file. */
+    VmInventory vms();
 }

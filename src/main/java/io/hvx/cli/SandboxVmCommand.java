@@ -1,0 +1,146 @@
+package io.hvx.cli;
+
+import io.hvx.core.Guid;
+import io.hvx.core.InvalidInputException;
+import io.hvx.core.Messages;
+import io.hvx.core.Problem;
+import io.hvx.core.VirtualMachine;
+import io.hvx.vm.SandboxVmInventory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hvx sandbox vm}: the sandbox's VMs, for demos and tests. Works in any mode on the
+ * sandbox directory ({@code --sandbox-dir}, {@code HVX_SANDBOX_DIR} or the default).
+ */
+@Command(name = "vm", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
+        subcommands = {
+                SandboxVmCommand.ListVms.class,
+                SandboxVmCommand.Add.class,
+                SandboxVmCommand.State.class,
+                SandboxVmCommand.Remove.class,
+        })
+public final class SandboxVmCommand {
+
+    /** The states a sandbox VM can be put in. */
+    public enum PowerState { running, off }
+
+    static SandboxVmInventory inventory(CliContext ctx) {
+        return new SandboxVmInventory(ctx.backend().environment().sandboxDir());
+    }
+
+    /** {@code hvx sandbox vm list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+    public static final class ListVms implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--json", descriptionKey = "option.json")
+        boolean json;
+
+        public ListVms(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            List<VirtualMachine> vms = inventory(ctx).list();
+            if (json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                vms.forEach(vm -> out.add(VmsCommand.toJson(vm)));
+                ctx.printJson(out);
+            } else {
+                VmsCommand.print(ctx.out(), vms);
+            }
+            return Cli.OK;
+        }
+    }
+
+    /** {@code hvx sandbox vm add NAME [--id GUID] [--state running|off]}: prints the new VM's ID. */
+    @Command(name = "add", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+    public static final class Add implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "param.sandboxVmName")
+        String name;
+
+        @Option(names = "--id", paramLabel = "GUID", descriptionKey = "option.sandboxVmId")
+        String id;
+
+        @Option(names = "--state", paramLabel = "running|off", defaultValue = "running",
+                descriptionKey = "option.sandboxVmState")
+        PowerState state;
+
+        @Option(names = "--json", descriptionKey = "option.json")
+        boolean json;
+
+        public Add(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            Guid guid = null;
+            if (id != null) {
+                guid = Guid.tryParse(id);
+                if (guid == null) {
+                    throw new InvalidInputException(Problem.of("vms.sandbox.error.idInvalid", id));
+                }
+            }
+            VirtualMachine vm = inventory(ctx).add(name, guid, state == PowerState.running);
+            if (json) {
+                ctx.printJson(VmsCommand.toJson(vm));
+            } else {
+                ctx.out().println(vm.id());
+            }
+            return Cli.OK;
+        }
+    }
+
+    /** {@code hvx sandbox vm state NAME|ID running|off}. */
+    @Command(name = "state", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+    public static final class State implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "NAME|ID", descriptionKey = "param.sandboxVmRef")
+        String ref;
+
+        @Parameters(index = "1", paramLabel = "running|off", descriptionKey = "param.sandboxVmState")
+        PowerState state;
+
+        public State(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            VirtualMachine vm = inventory(ctx).setState(ref, state == PowerState.running);
+            ctx.out().println(Messages.get("vms.sandbox.state.done", vm.name(), vm.id(), vm.state()));
+            return Cli.OK;
+        }
+    }
+
+    /** {@code hvx sandbox vm remove NAME|ID}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+    public static final class Remove implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", paramLabel = "NAME|ID", descriptionKey = "param.sandboxVmRef")
+        String ref;
+
+        public Remove(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            VirtualMachine vm = inventory(ctx).remove(ref);
+            ctx.out().println(Messages.get("vms.sandbox.remove.done", vm.name(), vm.id()));
+            return Cli.OK;
+        }
+    }
+}

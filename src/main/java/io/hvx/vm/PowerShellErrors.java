@@ -1,0 +1,54 @@
+package io.hvx.vm;
+
+import io.hvx.core.ElevationRequiredException;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
+import java.util.Locale;
+
+/**
+ * Maps a PowerShell error object to the sentence a user can act on. The match is on the
+ * FullyQualifiedErrorId, the category and the exception type, never on the message: messages
+ * are translated on non-English Windows.
+ */
+public final class PowerShellErrors {
+
+    private PowerShellErrors() {
+    }
+
+    /** The exception to throw for {@code e}; {@code stderr} goes into the details. */
+    public static OperationFailedException toException(PowerShellError e, String stderr) {
+        String id = e.errorId().toLowerCase(Locale.ROOT);
+        String category = e.category().toLowerCase(Locale.ROOT);
+        String exception = e.exception().toLowerCase(Locale.ROOT);
+        String detail = detail(e, stderr);
+        if (id.startsWith("couldnotautoloadmatchingmodule") || id.startsWith("modules_")
+                || exception.endsWith("filenotfoundexception") && id.contains("module")) {
+            return new OperationFailedException(Problem.of("vms.error.moduleNotLoadable"), detail);
+        }
+        if (id.startsWith("commandnotfoundexception") || exception.endsWith(".commandnotfoundexception")) {
+            return new OperationFailedException(Problem.of("vms.error.moduleMissing"), detail);
+        }
+        if (id.startsWith("accessdenied") || category.equals("permissiondenied")
+                || exception.endsWith(".unauthorizedaccessexception")) {
+            return new ElevationRequiredException(Problem.of("vms.error.permission"), detail);
+        }
+        if (id.startsWith("invalidparameter")) {
+            return new OperationFailedException(Problem.of("vms.error.vmNotFound"), detail);
+        }
+        return new OperationFailedException(Problem.of("vms.error.powershell",
+                e.errorId().isBlank() ? e.category() : e.errorId()), detail);
+    }
+
+    private static String detail(PowerShellError e, String stderr) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("errorId: ").append(e.errorId()).append('\n');
+        sb.append("category: ").append(e.category()).append('\n');
+        sb.append("exception: ").append(e.exception()).append('\n');
+        sb.append("message: ").append(e.message());
+        String err = Clixml.toText(stderr);
+        if (!err.isBlank()) {
+            sb.append("\nstderr: ").append(PowerShellProcess.head(err));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package io.hvx.vm;
+
+import io.hvx.core.Guid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The PowerShell scripts the app runs (kept as resources under {@code powershell/}) and how they
+ * are handed to PowerShell: {@code -EncodedCommand} with Base64 of the UTF-16LE text, so no
+ * quoting rules of any shell or of PowerShell's command line apply. No user text ever becomes
+ * part of a script: a VM ID travels as a validated GUID in the {@code HVX_VM_ID} environment
+ * variable or as a request line the script parses as {@code [Guid]}.
+ */
+public final class PowerShellScripts {
+
+    /** Environment variable that carries the VM ID to {@code get-integration-services.ps1}. */
+    public static final String VM_ID_ENV = "HVX_VM_ID";
+
+    /** The line the warm loop prints after each answer. */
+    public static final String SENTINEL = "<<hvx-end>>";
+
+    private PowerShellScripts() {
+    }
+
+    /** The VM listing script ({@code powershell/get-vms.ps1}). */
+    public static String getVms() {
+        return load("get-vms.ps1");
+    }
+
+    /** The integration-services script ({@code powershell/get-integration-services.ps1}). */
+    public static String getIntegrationServices() {
+        return load("get-integration-services.ps1");
+    }
+
+    /** The warm loop with both request scripts embedded (as Base64 of our own resources). */
+    public static String warmLoop() {
+        return load("warm-loop.ps1")
+                .replace("@GET_VMS@", encode(getVms()))
+                .replace("@GET_INTEGRATION_SERVICES@", encode(getIntegrationServices()));
+    }
+
+    /** The request line that asks the warm loop for the VM list. */
+    public static String vmsRequest() {
+        return "vms";
+    }
+
+    /** The request line that asks the warm loop for one VM's integration services. */
+    public static String integrationRequest(Guid vmId) {
+        return "integration " + vmId;
+    }
+
+    /** Base64 of the UTF-16LE bytes of {@code script}, as {@code -EncodedCommand} expects. */
+    public static String encode(String script) {
+        return Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_16LE));
+    }
+
+    /** The script an {@code -EncodedCommand} argument carries. */
+    public static String decode(String encoded) {
+        return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_16LE);
+    }
+
+    /** The arguments after the executable: no profile, no prompts, no policy surprises. */
+    public static List<String> arguments(String script) {
+        return List.of("-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
+                "-EncodedCommand", encode(script));
+    }
+
+    private static String load(String name) {
+        try (InputStream in = PowerShellScripts.class.getResourceAsStream("/powershell/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource powershell/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
