@@ -1,0 +1,63 @@
+package io.hvx.vm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvx.core.Guid;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class PowerShellScriptsTest {
+
+    @Property
+    void encodedCommandDecodesBackToTheScript(@ForAll String script) {
+        assertThat(PowerShellScripts.decode(PowerShellScripts.encode(script))).isEqualTo(script);
+    }
+
+    @Test
+    void encodingIsBase64OfUtf16LittleEndian() {
+        // The example of PowerShell's own help: "dir" -> ZABpAHIA
+        assertThat(PowerShellScripts.encode("dir")).isEqualTo("ZABpAHIA");
+        assertThat(new String(Base64.getDecoder().decode(PowerShellScripts.encode("é")), StandardCharsets.UTF_16LE))
+                .isEqualTo("é");
+    }
+
+    @Test
+    void argumentsAreTheNonInteractiveEncodedForm() {
+        List<String> args = PowerShellScripts.arguments("x");
+        assertThat(args).containsExactly("-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
+                "-EncodedCommand", PowerShellScripts.encode("x"));
+    }
+
+    @Test
+    void theVmScriptCallsTheHyperVModuleExplicitlyAndPrintsTheContract() {
+        String s = PowerShellScripts.getVms();
+        assertThat(s).contains("Hyper-V\\Get-VM").doesNotContain("| Get-VM");
+        for (String field : List.of("Name", "Id", "State", "StateCode", "Status", "UptimeSeconds", "Generation",
+                "Version", "CPUUsage", "MemoryAssigned", "ok = $true", "psVersion", "ok = $false", "errorId",
+                "category", "exception", "message")) {
+            assertThat(s).contains(field);
+        }
+        assertThat(s).contains("[^\\x00-\\x7F]").contains("$ErrorActionPreference = 'Stop'");
+    }
+
+    @Test
+    void theWarmLoopEmbedsBothScriptsAndHasNoPlaceholdersLeft() {
+        String loop = PowerShellScripts.warmLoop();
+        assertThat(loop).doesNotContain("@GET_VMS@").doesNotContain("@GET_INTEGRATION_SERVICES@")
+                .contains(PowerShellScripts.encode(PowerShellScripts.getVms()))
+                .contains(PowerShellScripts.encode(PowerShellScripts.getIntegrationServices()))
+                .contains(PowerShellScripts.SENTINEL)
+                .contains("[Guid]::Parse($parts[1])");
+    }
+
+    @Test
+    void integrationRequestCarriesOnlyTheCanonicalGuid() {
+        Guid id = Guid.parse("{6F0B7C4E-2D1A-4C8E-9B3F-1A2B3C4D5E6F}");
+        assertThat(PowerShellScripts.integrationRequest(id)).isEqualTo("integration 6f0b7c4e-2d1a-4c8e-9b3f-1a2b3c4d5e6f");
+        assertThat(PowerShellScripts.getIntegrationServices()).contains("$env:HVX_VM_ID").contains("[Guid]::Parse");
+    }
+}

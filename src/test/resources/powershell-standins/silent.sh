@@ -1,0 +1,3 @@
+#!/bin/sh
+# Stands in for a PowerShell that prints nothing and succeeds.
+exit 0

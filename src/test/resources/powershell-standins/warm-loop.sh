@@ -1,0 +1,22 @@
+#!/bin/sh
+# Stands in for the warm PowerShell loop: one request per stdin line, each answer one JSON line
+# and the sentinel. HVX_WARM_MODE: "ok" (default), "hang" (never answers), "die-after-1"
+# (answers once, then exits). Each start appends a line to HVX_STANDIN_STARTS if set.
+if [ -n "${HVX_STANDIN_STARTS:-}" ]; then echo "$$" >> "$HVX_STANDIN_STARTS"; fi
+mode="${HVX_WARM_MODE:-ok}"
+fixtures="$(dirname "$0")/../powershell-fixtures"
+answered=0
+while IFS= read -r line; do
+  case "$line" in
+    exit) exit 0 ;;
+  esac
+  if [ "$mode" = hang ]; then sleep 120 & wait; fi
+  if [ "$mode" = die-after-1 ] && [ "$answered" -ge 1 ]; then exit 3; fi
+  case "$line" in
+    vms) tr -d '\r\n' < "$fixtures/${HVX_FIXTURE:-ps7-contract.json}"; echo ;;
+    "integration "*) tr -d '\r\n' < "$fixtures/integration-services.json"; echo ;;
+    *) echo '{"ok":false,"errorId":"HvxUnknownRequest","category":"InvalidArgument","exception":"","message":"unknown request"}' ;;
+  esac
+  echo '<<hvx-end>>'
+  answered=$((answered + 1))
+done
