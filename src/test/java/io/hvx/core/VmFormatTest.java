@@ -1,0 +1,27 @@
+package io.hvx.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class VmFormatTest {
+
+    @Test
+    void uptimeReadsLikePeopleSayIt() {
+        assertThat(VmFormat.uptime(0)).isEqualTo("—");
+        assertThat(VmFormat.uptime(42)).isEqualTo("42s");
+        assertThat(VmFormat.uptime(125)).isEqualTo("2m 5s");
+        assertThat(VmFormat.uptime(3 * 3600 + 7 * 60 + 9)).isEqualTo("3h 7m");
+        assertThat(VmFormat.uptime(93784)).isEqualTo("1d 2h 3m");
+    }
+
+    @Test
+    void memoryInBinaryUnits() {
+        assertThat(VmFormat.memory(0)).isEqualTo("—");
+        assertThat(VmFormat.memory(4294967296L)).isEqualTo("4.0 GiB");
+        assertThat(VmFormat.memory(512L << 20)).isEqualTo("512 MiB");
+        assertThat(VmFormat.memory(1500)).isEqualTo("1 KiB");
+        assertThat(VmFormat.generation(0)).isEqualTo("—");
+        assertThat(VmFormat.generation(2)).isEqualTo("2");
+    }
+}

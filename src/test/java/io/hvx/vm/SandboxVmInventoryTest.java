@@ -1,0 +1,202 @@
+package io.hvx.vm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hvx.core.Guid;
+import io.hvx.core.HvxException;
+import io.hvx.core.IntegrationService;
+import io.hvx.core.InvalidInputException;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.SandboxSeed;
+import io.hvx.core.VirtualMachine;
+import io.hvx.core.VmAlias;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SandboxVmInventoryTest {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+
+    private SandboxVmInventory inventory() {
+        return new SandboxVmInventory(dir.resolve("sandbox"), clock);
+    }
+
+    @Test
+    void firstUseSeedsTheDemoVmsWithTheirResponders() {
+        List<VirtualMachine> vms = inventory().list();
+        assertThat(vms).extracting(VirtualMachine::name)
+                .containsExactly(SandboxSeed.DEMO_LINUX_NAME, SandboxSeed.DEMO_WINDOWS_NAME);
+        assertThat(vms.get(0).id()).isEqualTo(SandboxSeed.DEMO_LINUX_ID);
+        assertThat(vms.get(0).state()).isEqualTo("Running");
+        assertThat(vms.get(0).generation()).isEqualTo(2);
+        assertThat(vms.get(0).memoryAssigned()).isEqualTo(2L << 30);
+        assertThat(vms.get(1).state()).isEqualTo("Off");
+        assertThat(vms.get(1).memoryAssigned()).isZero();
+        assertThat(Files.exists(dir.resolve("sandbox/vms.json"))).isTrue();
+        assertThat(inventory().responders()).containsExactlyElementsOf(SandboxSeed.RESPONDERS);
+        assertThat(inventory().responders(SandboxSeed.DEMO_WINDOWS_ID)).isEmpty();
+    }
+
+    @Test
+    void uptimeCountsFromWhenTheVmStarted() {
+        inventory().list();
+        clock.advance(Duration.ofSeconds(3725));
+        assertThat(inventory().list().get(0).uptimeSeconds()).isEqualTo(3725);
+        assertThat(inventory().list().get(1).uptimeSeconds()).isZero();
+    }
+
+    @Test
+    void addStateAndRemovePersistAcrossInstances() {
+        Guid id = Guid.parse("12345678-1234-4234-8234-123456789abc");
+        VirtualMachine added = inventory().add("Build-Agent", id, false);
+        assertThat(added.state()).isEqualTo("Off");
+        assertThat(inventory().list()).extracting(VirtualMachine::id).contains(id);
+
+        VirtualMachine on = inventory().setState("build-agent", true);
+        assertThat(on.state()).isEqualTo("Running");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(inventory().list().get(2).uptimeSeconds()).isEqualTo(10);
+
+        inventory().setState(id.toString().toUpperCase(), false);
+        assertThat(inventory().list().get(2).state()).isEqualTo("Off");
+
+        assertThat(inventory().remove("BUILD-AGENT").id()).isEqualTo(id);
+        assertThat(inventory().list()).hasSize(2);
+        // Removing every VM leaves an empty list; the seed comes back only for a missing file.
+        inventory().remove(SandboxSeed.DEMO_LINUX_NAME);
+        inventory().remove(SandboxSeed.DEMO_WINDOWS_ID.toString());
+        assertThat(inventory().list()).isEmpty();
+    }
+
+    @Test
+    void addWithoutIdMakesARandomOne() {
+        VirtualMachine a = inventory().add("a", null, true);
+        VirtualMachine b = inventory().add("b", null, true);
+        assertThat(a.id()).isNotEqualTo(b.id());
+        assertThat(a.isRunning()).isTrue();
+    }
+
+    @Test
+    void rejectsTakenNamesAndIdsAndNamesThatReadAsGuidsOrAliases() {
+        SandboxVmInventory inv = inventory();
+        assertThatThrownBy(() -> inv.add("DEMO-LINUX", null, true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("exists already");
+        assertThatThrownBy(() -> inv.add("x", SandboxSeed.DEMO_WINDOWS_ID, true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("demo-windows");
+        assertThatThrownBy(() -> inv.add("parent", null, true)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> inv.add(Guid.random().toString(), null, true)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> inv.add("  ", null, true)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> inv.add("a\u0007b", null, true)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> inv.add("y", VmAlias.LOOPBACK.guid(), true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("loopback");
+        assertThatThrownBy(() -> inv.setState("nobody", true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nobody");
+        assertThat(inv.list()).hasSize(2);
+    }
+
+    @Test
+    void writesAtomicallyLeavingNoTemporaryFiles() throws Exception {
+        SandboxVmInventory inv = inventory();
+        for (int i = 0; i < 5; i++) {
+            inv.add("vm" + i, null, i % 2 == 0);
+        }
+        try (var files = Files.list(dir.resolve("sandbox"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("vms.json", "vms.json.lock");
+        }
+        assertThat(Files.readString(dir.resolve("sandbox/vms.json"))).contains("\"responders\"").contains("vm4");
+    }
+
+    @Test
+    void aCorruptFileIsReportedAndNeverOverwritten() throws Exception {
+        Path file = dir.resolve("sandbox/vms.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"vms\": [ oops");
+        assertThatThrownBy(() -> inventory().list()).isExactlyInstanceOf(OperationFailedException.class)
+                .hasMessageContaining(file.toString());
+        assertThatThrownBy(() -> inventory().add("x", null, true)).isInstanceOf(OperationFailedException.class);
+        assertThat(Files.readString(file)).isEqualTo("{\"vms\": [ oops");
+    }
+
+    @Test
+    void toleratesEntriesWithMissingFieldsAndDropsOnesWithoutAnId() throws Exception {
+        Path file = dir.resolve("sandbox/vms.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"vms\":[{\"id\":\"" + SandboxSeed.DEMO_LINUX_ID + "\",\"name\":\"m\"},{\"name\":\"no id\"}],\"extra\":1}");
+        assertThat(inventory().list()).singleElement().satisfies(vm -> {
+            assertThat(vm.state()).isEqualTo("Off");
+            assertThat(vm.name()).isEqualTo("m");
+        });
+        assertThat(inventory().responders()).isEmpty();
+    }
+
+    @Test
+    void integrationServicesAreAFixedListWithGuestServiceInterfaceOff() {
+        var query = inventory().integrationServices().orElseThrow();
+        List<IntegrationService> running = query.of(SandboxSeed.DEMO_LINUX_ID);
+        assertThat(running).extracting(IntegrationService::name).contains("Guest Service Interface", "Heartbeat", "VSS");
+        assertThat(running.get(0).isGuestServiceInterface()).isTrue();
+        assertThat(running.get(0).enabled()).isFalse();
+        assertThat(running.get(1).primaryStatus()).isEqualTo("OK");
+        assertThat(query.of(SandboxSeed.DEMO_WINDOWS_ID).get(1).primaryStatus()).isEmpty();
+        assertThatThrownBy(() -> query.of(Guid.random())).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void watchReportsChangesMadeByAnotherInstance() throws Exception {
+        SandboxVmInventory gui = inventory();
+        gui.list();
+        CountDownLatch changed = new CountDownLatch(1);
+        try (AutoCloseable w = gui.watch(changed::countDown).orElseThrow()) {
+            inventory().add("from-cli", null, true);
+            assertThat(changed.await(10, TimeUnit.SECONDS)).as("change noticed").isTrue();
+        }
+        assertThat(gui.list()).extracting(VirtualMachine::name).contains("from-cli");
+    }
+
+    @Test
+    void errorsCarryTheirExitStatus() {
+        HvxException e = (HvxException) org.assertj.core.api.Assertions.catchThrowable(() -> inventory().remove("ghost"));
+        assertThat(e.exitStatus()).isEqualTo(2);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
