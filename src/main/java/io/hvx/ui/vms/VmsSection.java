@@ -1,0 +1,88 @@
+package io.hvx.ui.vms;
+
+import io.hvx.core.Messages;
+import io.hvx.core.VmInventory;
+import io.hvx.ui.common.Section;
+import io.hvx.ui.common.UiTasks;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The Virtual machines section. The composition root gives it the inventory to show (for
+ * PowerShell, the long-lived one so refreshes skip the cold start); the section closes it on
+ * dispose. The first load starts when the section is first shown.
+ */
+public final class VmsSection implements Section {
+
+    /** The section id. */
+    public static final String ID = "vms";
+
+    /** Background work through {@link UiTasks}, results on the FX thread. */
+    public static final VmsViewModel.Tasks FX_TASKS = new VmsViewModel.Tasks() {
+        @Override
+        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+            UiTasks.run(work, onSuccess, onFailure);
+        }
+
+        @Override
+        public void later(Runnable action) {
+            Platform.runLater(action);
+        }
+    };
+
+    private final VmsViewModel model;
+    private VmsView view;
+
+    /**
+     * @param inventory          the VMs to show
+     * @param autoRefreshSeconds the initial auto-refresh interval (0 = off)
+     */
+    public VmsSection(VmInventory inventory, int autoRefreshSeconds) {
+        this.model = new VmsViewModel(inventory, FX_TASKS);
+        model.autoRefreshSecondsProperty().set(autoRefreshSeconds);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String titleKey() {
+        return Messages.key("vms.nav.title");
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.MONITOR;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = new VmsView(model);
+        }
+        return view;
+    }
+
+    @Override
+    public void onShow() {
+        model.start();
+    }
+
+    @Override
+    public void dispose() {
+        if (view != null) {
+            view.dispose();
+        }
+        model.close();
+    }
+
+    public VmsViewModel model() {
+        return model;
+    }
+}

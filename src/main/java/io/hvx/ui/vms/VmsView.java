@@ -1,0 +1,476 @@
+package io.hvx.ui.vms;
+
+import atlantafx.base.theme.Styles;
+import io.hvx.core.IntegrationService;
+import io.hvx.core.Messages;
+import io.hvx.core.VirtualMachine;
+import io.hvx.core.VmAlias;
+import io.hvx.core.VmFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The Virtual machines view: the VM table with state badges, a details panel with the selected
+ * VM's integration services, the well-known VM-ID aliases, an error banner, Refresh (F5) and an
+ * optional auto-refresh. Binds to {@link VmsViewModel}; never blocks the FX thread.
+ */
+public final class VmsView extends StackPane {
+
+    private static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    private final VmsViewModel model;
+    private final TableView<VirtualMachine> table = new TableView<>();
+    private final Timeline autoRefresh = new Timeline();
+    private final Label errorSentence = new Label();
+    private final TextArea errorDetail = new TextArea();
+
+    public VmsView(VmsViewModel model) {
+        this.model = model;
+        getStylesheets().add(Objects.requireNonNull(VmsView.class.getResource("/css/vms.css")).toExternalForm());
+        getStyleClass().add("vms-view");
+        setId("vms-view");
+
+        BorderPane content = new BorderPane();
+        VBox top = new VBox(8, toolbar(), errorBanner());
+        top.setPadding(new Insets(12, 12, 0, 12));
+        content.setTop(top);
+        SplitPane split = new SplitPane(tablePane(), detailsPane());
+        split.setDividerPositions(0.66);
+        SplitPane vertical = new SplitPane(split, aliasesPane());
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.68);
+        BorderPane.setMargin(vertical, new Insets(8, 12, 12, 12));
+        content.setCenter(vertical);
+
+        getChildren().addAll(content, busyOverlay());
+
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (REFRESH.match(e)) {
+                model.refresh();
+                e.consume();
+            }
+        });
+        model.autoRefreshSecondsProperty().addListener((obs, old, now) -> scheduleAutoRefresh(now.intValue()));
+        scheduleAutoRefresh(model.autoRefreshSecondsProperty().get());
+    }
+
+    private HBox toolbar() {
+        Label title = new Label(Messages.get("vms.view.title"));
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button refresh = new Button(Messages.get("vms.view.refresh"), new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("vms-refresh");
+        refresh.setTooltip(new Tooltip(Messages.get("vms.view.refresh.tooltip")));
+        refresh.setOnAction(e -> model.refresh());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(model.loadingProperty().and(model.loadedOnceProperty()));
+        Label auto = new Label(Messages.get("vms.view.autoRefresh"));
+        ComboBox<Integer> interval = new ComboBox<>();
+        interval.setId("vms-auto-refresh");
+        interval.getItems().setAll(VmsViewModel.AUTO_REFRESH_CHOICES);
+        interval.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer s) {
+                return s == null || s == 0 ? Messages.get("vms.view.autoRefresh.off")
+                        : Messages.get("vms.view.autoRefresh.every", s);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return 0;
+            }
+        });
+        interval.setValue(model.autoRefreshSecondsProperty().get());
+        interval.valueProperty().addListener((obs, o, n) -> model.autoRefreshSecondsProperty().set(n == null ? 0 : n));
+        Label last = new Label();
+        last.getStyleClass().add(Styles.TEXT_MUTED);
+        last.textProperty().bind(Bindings.createStringBinding(() -> model.lastRefreshedProperty().get() == null ? ""
+                : Messages.get("vms.view.lastRefreshed",
+                TIME.format(model.lastRefreshedProperty().get().atZone(ZoneId.systemDefault()))),
+                model.lastRefreshedProperty()));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(10, title, spinner, grow, last, auto, interval, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private VBox errorBanner() {
+        FontIcon icon = new FontIcon(Feather.ALERT_CIRCLE);
+        icon.getStyleClass().add("vms-error-icon");
+        errorSentence.setId("vms-error-sentence");
+        errorSentence.setWrapText(true);
+        errorSentence.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(errorSentence, Priority.ALWAYS);
+        Hyperlink details = new Hyperlink(Messages.get("vms.view.error.details"));
+        Button close = new Button(null, new FontIcon(Feather.X));
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        close.setAccessibleText(Messages.get("vms.view.error.close"));
+        close.setOnAction(e -> model.dismissError());
+        errorDetail.setEditable(false);
+        errorDetail.setPrefRowCount(5);
+        errorDetail.getStyleClass().add("vms-mono");
+        errorDetail.setVisible(false);
+        errorDetail.managedProperty().bind(errorDetail.visibleProperty());
+        details.setOnAction(e -> errorDetail.setVisible(!errorDetail.isVisible()));
+        HBox line = new HBox(10, icon, errorSentence, details, close);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox banner = new VBox(6, line, errorDetail);
+        banner.setId("vms-error-banner");
+        banner.getStyleClass().add("vms-error-banner");
+        banner.setPadding(new Insets(10, 12, 10, 12));
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setVisible(false);
+        model.errorProperty().addListener((obs, old, err) -> {
+            banner.setVisible(err != null);
+            errorSentence.setText(err == null ? "" : err.sentence());
+            errorDetail.setText(err == null ? "" : err.detail());
+            details.setVisible(err != null && !err.detail().isBlank());
+            errorDetail.setVisible(false);
+        });
+        return banner;
+    }
+
+    private VBox tablePane() {
+        TableColumn<VirtualMachine, String> name = column(Messages.get("vms.view.column.name"), VirtualMachine::name, 180);
+        TableColumn<VirtualMachine, VirtualMachine> state = new TableColumn<>(Messages.get("vms.view.column.state"));
+        state.setPrefWidth(110);
+        state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        state.setComparator((a, b) -> a.state().compareToIgnoreCase(b.state()));
+        state.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(VirtualMachine vm, boolean empty) {
+                super.updateItem(vm, empty);
+                setText(null);
+                setGraphic(empty || vm == null ? null : badge(vm.state()));
+            }
+        });
+        TableColumn<VirtualMachine, String> id = column(Messages.get("vms.view.column.id"), v -> v.id().toString(), 290);
+        id.setCellFactory(c -> {
+            TableCell<VirtualMachine, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String s, boolean empty) {
+                    super.updateItem(s, empty);
+                    setText(empty ? null : s);
+                }
+            };
+            cell.getStyleClass().add("vms-mono");
+            return cell;
+        });
+        TableColumn<VirtualMachine, VirtualMachine> uptime = new TableColumn<>(Messages.get("vms.view.column.uptime"));
+        uptime.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        uptime.setComparator((a, b) -> Long.compare(a.uptimeSeconds(), b.uptimeSeconds()));
+        uptime.setCellFactory(c -> textCell(vm -> VmFormat.uptime(vm.uptimeSeconds())));
+        uptime.setPrefWidth(100);
+        TableColumn<VirtualMachine, String> gen = column(Messages.get("vms.view.column.generation"),
+                v -> VmFormat.generation(v.generation()), 60);
+        TableColumn<VirtualMachine, VirtualMachine> memory = new TableColumn<>(Messages.get("vms.view.column.memory"));
+        memory.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        memory.setComparator((a, b) -> Long.compare(a.memoryAssigned(), b.memoryAssigned()));
+        memory.setCellFactory(c -> textCell(vm -> VmFormat.memory(vm.memoryAssigned())));
+        memory.setPrefWidth(90);
+        table.getColumns().setAll(java.util.List.of(name, state, id, uptime, gen, memory));
+        table.setId("vms-table");
+        table.setItems(model.vms());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(placeholder());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> model.selectedProperty().set(n));
+        model.selectedProperty().addListener((obs, o, n) -> {
+            if (n == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != n) {
+                table.getSelectionModel().select(n);
+            }
+        });
+        MenuItem copyId = new MenuItem(Messages.get("vms.view.copyId"), new FontIcon(Feather.COPY));
+        copyId.setOnAction(e -> copy(model.selectedIdText()));
+        copyId.disableProperty().bind(model.selectedProperty().isNull());
+        table.setContextMenu(new ContextMenu(copyId));
+        table.setRowFactory(t -> {
+            TableRow<VirtualMachine> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    copy(row.getItem().id().toString());
+                }
+            });
+            return row;
+        });
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e) && model.selectedIdText() != null) {
+                copy(model.selectedIdText());
+                e.consume();
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(table);
+    }
+
+    private Label placeholder() {
+        Label l = new Label();
+        l.textProperty().bind(Bindings.createStringBinding(() -> !model.loadedOnceProperty().get() ? ""
+                : model.errorProperty().get() != null ? Messages.get("vms.view.empty.error")
+                : Messages.get("vms.view.empty"), model.loadedOnceProperty(), model.errorProperty()));
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private ScrollPane detailsPane() {
+        VBox box = new VBox(10);
+        box.setId("vms-details");
+        box.setPadding(new Insets(12));
+        Label heading = new Label();
+        heading.getStyleClass().add(Styles.TITLE_4);
+        Label hint = new Label(Messages.get("vms.view.details.none"));
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setWrapText(true);
+        GridPane facts = new GridPane();
+        facts.setHgap(10);
+        facts.setVgap(6);
+        Label idValue = new Label();
+        idValue.setId("vms-details-id");
+        idValue.getStyleClass().add("vms-mono");
+        Button copy = new Button(null, new FontIcon(Feather.COPY));
+        copy.setId("vms-copy-id");
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        copy.setTooltip(new Tooltip(Messages.get("vms.view.copyId")));
+        copy.setAccessibleText(Messages.get("vms.view.copyId"));
+        copy.setOnAction(e -> copy(model.selectedIdText()));
+        Label stateValue = new Label();
+        Label versionValue = new Label();
+        Label cpuValue = new Label();
+        facts.addRow(0, muted(Messages.get("vms.view.column.id")), new HBox(4, idValue, copy));
+        facts.addRow(1, muted(Messages.get("vms.view.column.state")), stateValue);
+        facts.addRow(2, muted(Messages.get("vms.view.details.version")), versionValue);
+        facts.addRow(3, muted(Messages.get("vms.view.details.cpu")), cpuValue);
+
+        Label servicesTitle = new Label(Messages.get("vms.view.services.title"));
+        servicesTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        Label gsiWarning = new Label(Messages.get("vms.view.services.gsiDisabled"), new FontIcon(Feather.ALERT_TRIANGLE));
+        gsiWarning.setId("vms-gsi-warning");
+        gsiWarning.setWrapText(true);
+        gsiWarning.getStyleClass().add("vms-warning");
+        gsiWarning.visibleProperty().bind(model.guestServiceInterfaceDisabledProperty());
+        gsiWarning.managedProperty().bind(gsiWarning.visibleProperty());
+        Label servicesStatus = new Label();
+        servicesStatus.setWrapText(true);
+        servicesStatus.getStyleClass().add(Styles.TEXT_MUTED);
+        servicesStatus.textProperty().bind(Bindings.createStringBinding(() ->
+                        model.servicesLoadingProperty().get() ? Messages.get("vms.view.services.loading")
+                                : model.servicesErrorProperty().get() != null ? model.servicesErrorProperty().get() : "",
+                model.servicesLoadingProperty(), model.servicesErrorProperty()));
+        servicesStatus.managedProperty().bind(servicesStatus.textProperty().isNotEmpty());
+        VBox services = new VBox(4);
+        services.setId("vms-services");
+        model.integrationServices().addListener((javafx.collections.ListChangeListener<IntegrationService>) c -> {
+            services.getChildren().clear();
+            for (IntegrationService s : model.integrationServices()) {
+                services.getChildren().add(serviceRow(s));
+            }
+        });
+        VBox servicesBox = new VBox(6, servicesTitle, gsiWarning, servicesStatus, services);
+        servicesBox.setVisible(model.integrationServicesSupported());
+        servicesBox.managedProperty().bind(servicesBox.visibleProperty());
+
+        VBox details = new VBox(10, heading, facts, servicesBox);
+        details.visibleProperty().bind(model.selectedProperty().isNotNull());
+        details.managedProperty().bind(details.visibleProperty());
+        hint.visibleProperty().bind(model.selectedProperty().isNull());
+        hint.managedProperty().bind(hint.visibleProperty());
+        model.selectedProperty().addListener((obs, o, vm) -> {
+            heading.setText(vm == null ? "" : vm.name());
+            idValue.setText(vm == null ? "" : vm.id().toString());
+            stateValue.setGraphic(vm == null ? null : badge(vm.state()));
+            versionValue.setText(vm == null || vm.version().isBlank() ? "—" : vm.version());
+            cpuValue.setText(vm == null ? "" : vm.cpuUsage() + " %");
+        });
+        box.getChildren().addAll(hint, details);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private HBox serviceRow(IntegrationService s) {
+        FontIcon icon = new FontIcon(s.enabled() ? Feather.CHECK_CIRCLE : Feather.MINUS_CIRCLE);
+        icon.getStyleClass().add(s.enabled() ? "vms-service-on" : "vms-service-off");
+        Label name = new Label(s.name());
+        if (s.isGuestServiceInterface() && !s.enabled()) {
+            name.getStyleClass().add("vms-warning");
+        }
+        String status = s.enabled() ? Messages.get("vms.view.services.enabled") : Messages.get("vms.view.services.disabled");
+        if (!s.primaryStatus().isBlank()) {
+            status = status + " · " + s.primaryStatus();
+        }
+        Label st = new Label(status);
+        st.getStyleClass().add(Styles.TEXT_MUTED);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox row = new HBox(6, icon, name, grow, st);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("vms-service-row");
+        return row;
+    }
+
+    private TitledPane aliasesPane() {
+        GridPane grid = new GridPane();
+        grid.setId("vms-aliases");
+        grid.setHgap(12);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(8));
+        int r = 0;
+        for (VmAlias a : VmsViewModel.ALIASES) {
+            Label alias = new Label(a.alias());
+            alias.getStyleClass().add(Styles.TEXT_BOLD);
+            Label guid = new Label(a.guid().toString());
+            guid.getStyleClass().add("vms-mono");
+            Button copy = new Button(null, new FontIcon(Feather.COPY));
+            copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+            copy.setAccessibleText(Messages.get("vms.view.copyId"));
+            copy.setOnAction(e -> copy(a.guid().toString()));
+            Label help = new Label(Messages.get(a.helpKey()));
+            help.setWrapText(true);
+            help.getStyleClass().add(Styles.TEXT_MUTED);
+            GridPane.setHgrow(help, Priority.ALWAYS);
+            grid.addRow(r++, alias, new HBox(2, guid, copy), help);
+        }
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        TitledPane pane = new TitledPane(Messages.get("vms.view.aliases.title"), scroll);
+        pane.setCollapsible(false);
+        return pane;
+    }
+
+    private StackPane busyOverlay() {
+        ProgressIndicator p = new ProgressIndicator();
+        Label l = new Label(Messages.get("vms.view.loading"));
+        VBox box = new VBox(12, p, l);
+        box.setAlignment(Pos.CENTER);
+        StackPane overlay = new StackPane(box);
+        overlay.setId("vms-busy");
+        overlay.getStyleClass().add("vms-busy");
+        // Only the view is covered; the window (navigation, other sections) stays usable.
+        overlay.visibleProperty().bind(model.loadingProperty().and(model.loadedOnceProperty().not()));
+        return overlay;
+    }
+
+    private void scheduleAutoRefresh(int seconds) {
+        autoRefresh.stop();
+        autoRefresh.getKeyFrames().clear();
+        if (seconds > 0) {
+            autoRefresh.getKeyFrames().add(new KeyFrame(Duration.seconds(seconds), e -> model.refresh()));
+            autoRefresh.setCycleCount(Timeline.INDEFINITE);
+            autoRefresh.play();
+        }
+    }
+
+    /** Stops the auto-refresh timer. */
+    public void dispose() {
+        autoRefresh.stop();
+    }
+
+    /** A colored badge for a VM state. */
+    static Label badge(String state) {
+        Label b = new Label(state);
+        b.getStyleClass().addAll("vms-state", badgeClass(state));
+        return b;
+    }
+
+    /** The style class of a state: running green, off grey, saved/paused amber, transitions blue, critical red. */
+    static String badgeClass(String state) {
+        String s = state.toLowerCase(Locale.ROOT);
+        if (s.contains("critical") || s.startsWith("unknown")) {
+            return "vms-state-problem";
+        }
+        if (s.equals("running")) {
+            return "vms-state-running";
+        }
+        if (s.equals("off")) {
+            return "vms-state-off";
+        }
+        if (s.equals("saved") || s.equals("paused") || s.equals("fastsaved") || s.equals("hibernated")) {
+            return "vms-state-suspended";
+        }
+        return "vms-state-transition";
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        return l;
+    }
+
+    private static TableColumn<VirtualMachine, String> column(String title,
+                                                            java.util.function.Function<VirtualMachine, String> value,
+                                                            double width) {
+        TableColumn<VirtualMachine, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableCell<VirtualMachine, VirtualMachine> textCell(java.util.function.Function<VirtualMachine, String> text) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(VirtualMachine vm, boolean empty) {
+                super.updateItem(vm, empty);
+                setText(empty || vm == null ? null : text.apply(vm));
+            }
+        };
+    }
+
+    private static void copy(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /** The table (for tests). */
+    TableView<VirtualMachine> table() {
+        return table;
+    }
+}
