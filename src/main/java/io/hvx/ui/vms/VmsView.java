@@ -14,7 +14,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -77,12 +76,11 @@ public final class VmsView extends StackPane {
         top.setPadding(new Insets(12, 12, 0, 12));
         content.setTop(top);
         SplitPane split = new SplitPane(tablePane(), detailsPane());
-        split.setDividerPositions(0.66);
-        SplitPane vertical = new SplitPane(split, aliasesPane());
-        vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.68);
-        BorderPane.setMargin(vertical, new Insets(8, 12, 12, 12));
-        content.setCenter(vertical);
+        split.setDividerPositions(0.64);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox center = new VBox(10, split, aliasesPane());
+        BorderPane.setMargin(center, new Insets(8, 12, 12, 12));
+        content.setCenter(center);
 
         getChildren().addAll(content, busyOverlay());
 
@@ -174,7 +172,7 @@ public final class VmsView extends StackPane {
     }
 
     private VBox tablePane() {
-        TableColumn<VirtualMachine, String> name = column(Messages.get("vms.view.column.name"), VirtualMachine::name, 180);
+        TableColumn<VirtualMachine, String> name = column(Messages.get("vms.view.column.name"), VirtualMachine::name, 150);
         TableColumn<VirtualMachine, VirtualMachine> state = new TableColumn<>(Messages.get("vms.view.column.state"));
         state.setPrefWidth(110);
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -187,7 +185,8 @@ public final class VmsView extends StackPane {
                 setGraphic(empty || vm == null ? null : badge(vm.state()));
             }
         });
-        TableColumn<VirtualMachine, String> id = column(Messages.get("vms.view.column.id"), v -> v.id().toString(), 290);
+        TableColumn<VirtualMachine, String> id = column(Messages.get("vms.view.column.id"), v -> v.id().toString(), 330);
+        id.setMinWidth(330);
         id.setCellFactory(c -> {
             TableCell<VirtualMachine, String> cell = new TableCell<>() {
                 @Override
@@ -211,6 +210,7 @@ public final class VmsView extends StackPane {
         memory.setComparator((a, b) -> Long.compare(a.memoryAssigned(), b.memoryAssigned()));
         memory.setCellFactory(c -> textCell(vm -> VmFormat.memory(vm.memoryAssigned())));
         memory.setPrefWidth(90);
+        memory.setMinWidth(80);
         table.getColumns().setAll(java.util.List.of(name, state, id, uptime, gen, memory));
         table.setId("vms-table");
         table.setItems(model.vms());
@@ -272,6 +272,7 @@ public final class VmsView extends StackPane {
         Label idValue = new Label();
         idValue.setId("vms-details-id");
         idValue.getStyleClass().add("vms-mono");
+        idValue.setMinWidth(Region.USE_PREF_SIZE);
         Button copy = new Button(null, new FontIcon(Feather.COPY));
         copy.setId("vms-copy-id");
         copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
@@ -281,10 +282,11 @@ public final class VmsView extends StackPane {
         Label stateValue = new Label();
         Label versionValue = new Label();
         Label cpuValue = new Label();
-        facts.addRow(0, muted(Messages.get("vms.view.column.id")), new HBox(4, idValue, copy));
-        facts.addRow(1, muted(Messages.get("vms.view.column.state")), stateValue);
-        facts.addRow(2, muted(Messages.get("vms.view.details.version")), versionValue);
-        facts.addRow(3, muted(Messages.get("vms.view.details.cpu")), cpuValue);
+        HBox idRow = new HBox(4, idValue, copy);
+        idRow.setAlignment(Pos.CENTER_LEFT);
+        facts.addRow(0, muted(Messages.get("vms.view.column.state")), stateValue);
+        facts.addRow(1, muted(Messages.get("vms.view.details.version")), versionValue);
+        facts.addRow(2, muted(Messages.get("vms.view.details.cpu")), cpuValue);
 
         Label servicesTitle = new Label(Messages.get("vms.view.services.title"));
         servicesTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -314,7 +316,7 @@ public final class VmsView extends StackPane {
         servicesBox.setVisible(model.integrationServicesSupported());
         servicesBox.managedProperty().bind(servicesBox.visibleProperty());
 
-        VBox details = new VBox(10, heading, facts, servicesBox);
+        VBox details = new VBox(10, heading, idRow, facts, servicesBox);
         details.visibleProperty().bind(model.selectedProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
         hint.visibleProperty().bind(model.selectedProperty().isNull());
@@ -365,6 +367,8 @@ public final class VmsView extends StackPane {
             alias.getStyleClass().add(Styles.TEXT_BOLD);
             Label guid = new Label(a.guid().toString());
             guid.getStyleClass().add("vms-mono");
+            guid.setMinWidth(Region.USE_PREF_SIZE);
+            alias.setMinWidth(Region.USE_PREF_SIZE);
             Button copy = new Button(null, new FontIcon(Feather.COPY));
             copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
             copy.setAccessibleText(Messages.get("vms.view.copyId"));
@@ -373,11 +377,11 @@ public final class VmsView extends StackPane {
             help.setWrapText(true);
             help.getStyleClass().add(Styles.TEXT_MUTED);
             GridPane.setHgrow(help, Priority.ALWAYS);
-            grid.addRow(r++, alias, new HBox(2, guid, copy), help);
+            HBox guidBox = new HBox(2, guid, copy);
+            guidBox.setAlignment(Pos.CENTER_LEFT);
+            grid.addRow(r++, alias, guidBox, help);
         }
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        TitledPane pane = new TitledPane(Messages.get("vms.view.aliases.title"), scroll);
+        TitledPane pane = new TitledPane(Messages.get("vms.view.aliases.title"), grid);
         pane.setCollapsible(false);
         return pane;
     }
@@ -437,6 +441,7 @@ public final class VmsView extends StackPane {
 
     private static Label muted(String text) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add(Styles.TEXT_MUTED);
         return l;
     }

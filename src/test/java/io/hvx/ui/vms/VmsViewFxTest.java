@@ -1,0 +1,161 @@
+package io.hvx.ui.vms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
+import io.hvx.core.VirtualMachine;
+import io.hvx.core.VmInventory;
+import io.hvx.vm.SandboxVmInventory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The section in a plain stage, headless (Monocle), over the sandbox and over failing inventories. */
+@ExtendWith(ApplicationExtension.class)
+class VmsViewFxTest {
+
+    @TempDir
+    Path tmp;
+
+    private VmsSection section;
+
+    private Stage show(FxRobot robot, VmInventory inventory) throws Exception {
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        robot.interact(() -> {
+            // The app's theme defines the color variables the view's stylesheet uses.
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            section = new VmsSection(inventory, 0);
+            TextField elsewhere = new TextField();
+            elsewhere.setId("elsewhere");
+            BorderPane root = new BorderPane(section.view());
+            root.setTop(elsewhere);
+            Stage s = new Stage();
+            s.setScene(new Scene(root, 1280, 800));
+            s.show();
+            section.onShow();
+            stage.set(s);
+        });
+        return stage.get();
+    }
+
+    @AfterEach
+    void closeSection(FxRobot robot) {
+        if (section != null) {
+            robot.interact(section::dispose);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<VirtualMachine> table(FxRobot robot) {
+        return (TableView<VirtualMachine>) robot.lookup("#vms-table").queryAs(TableView.class);
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+
+    @Test
+    void showsTheSandboxVmsWithDetailsServicesAndAliases(FxRobot robot) throws Exception {
+        show(robot, new SandboxVmInventory(tmp));
+        waitFor(() -> table(robot).getItems().size() == 2);
+        waitFor(() -> !robot.lookup(".vms-state-running").queryAll().isEmpty());
+        assertThat(robot.lookup(".vms-state-off").queryAll()).isNotEmpty();
+        assertThat(robot.lookup("#vms-busy").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#vms-aliases").queryAs(GridPane.class).getChildren()).hasSize(15);
+        assertThat(robot.lookup("parent").tryQuery()).isPresent();
+
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        waitFor(() -> !robot.lookup("#vms-services").queryAs(VBox.class).getChildren().isEmpty());
+        assertThat(robot.lookup("#vms-gsi-warning").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#vms-details-id").queryAs(Label.class).getText())
+                .isEqualTo("3f6a9c21-5b0e-4d7a-9e12-7c48b1d0a5e3");
+        robot.clickOn("#vms-copy-id");
+        snapshot(robot, "vms-standalone");
+        assertThat(clipboard(robot)).isEqualTo("3f6a9c21-5b0e-4d7a-9e12-7c48b1d0a5e3");
+    }
+
+    /** Writes target/screenshots/NAME.png for a person to look at. */
+    private static void snapshot(FxRobot robot, String name) throws Exception {
+        AtomicReference<javafx.scene.image.WritableImage> img = new AtomicReference<>();
+        robot.interact(() -> img.set(robot.lookup("#vms-view").query().getScene().snapshot(null)));
+        java.awt.image.BufferedImage rgb = javafx.embed.swing.SwingFXUtils.fromFXImage(img.get(), null);
+        Path out = Path.of("target", "screenshots", name + ".png");
+        java.nio.file.Files.createDirectories(out.getParent());
+        javax.imageio.ImageIO.write(rgb, "png", out.toFile());
+    }
+
+    private static String clipboard(FxRobot robot) {
+        AtomicReference<String> s = new AtomicReference<>();
+        robot.interact(() -> s.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        return s.get();
+    }
+
+    @Test
+    void sandboxChangesFromTheCliShowWithoutARestart(FxRobot robot) throws Exception {
+        show(robot, new SandboxVmInventory(tmp));
+        waitFor(() -> table(robot).getItems().size() == 2);
+        new SandboxVmInventory(tmp).add("from-cli", null, false);
+        waitFor(() -> table(robot).getItems().size() == 3);
+        new SandboxVmInventory(tmp).setState("from-cli", true);
+        waitFor(() -> table(robot).getItems().stream().anyMatch(v -> v.name().equals("from-cli") && v.isRunning()));
+    }
+
+    @Test
+    void aFailingInventoryShowsTheSentenceAndDetails(FxRobot robot) throws Exception {
+        show(robot, () -> {
+            throw new OperationFailedException(Problem.of("vms.error.moduleMissing"), "errorId: CommandNotFoundException");
+        });
+        waitFor(() -> robot.lookup("#vms-error-banner").query().isVisible());
+        assertThat(robot.lookup("#vms-error-sentence").queryAs(Label.class).getText())
+                .contains("Hyper-V PowerShell module is not installed");
+        assertThat(robot.lookup("#vms-busy").query().isVisible()).isFalse();
+        robot.clickOn("Details");
+        assertThat(robot.lookup(".vms-mono").queryAll().stream().filter(Node::isVisible)
+                .filter(n -> n instanceof javafx.scene.control.TextArea)
+                .map(n -> ((javafx.scene.control.TextArea) n).getText()))
+                .contains("errorId: CommandNotFoundException");
+    }
+
+    @Test
+    void theFirstLoadShowsABusyOverlayWhileTheWindowStaysUsableAndF5Refreshes(FxRobot robot) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        show(robot, () -> {
+            calls.incrementAndGet();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of();
+        });
+        waitFor(() -> robot.lookup("#vms-busy").query().isVisible());
+        robot.clickOn("#elsewhere").write("typing works");
+        assertThat(robot.lookup("#elsewhere").queryAs(TextField.class).getText()).isEqualTo("typing works");
+        release.countDown();
+        waitFor(() -> !robot.lookup("#vms-busy").query().isVisible());
+        assertThat(table(robot).getItems()).isEmpty();
+        robot.clickOn("#vms-table").type(KeyCode.F5);
+        waitFor(() -> calls.get() == 2);
+    }
+}
