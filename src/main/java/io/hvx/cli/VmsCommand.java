@@ -92,7 +92,7 @@ public final class VmsCommand implements Callable<Integer> {
         out.printf(fmt, Messages.get("vms.column.name"), Messages.get("vms.column.state"), Messages.get("vms.column.id"),
                 Messages.get("vms.column.uptime"), Messages.get("vms.column.generation"), Messages.get("vms.column.memory"));
         for (VirtualMachine vm : vms) {
-            out.printf(fmt, vm.name(), vm.state(), vm.id(), VmFormat.uptime(vm.uptimeSeconds()),
+            out.printf(fmt, vm.name(), vm.state(), vm.id(), VmFormat.uptime(vm),
                     VmFormat.generation(vm.generation()), VmFormat.memory(vm.memoryAssigned()));
         }
     }

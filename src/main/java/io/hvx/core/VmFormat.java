@@ -29,6 +29,14 @@ public final class VmFormat {
         return s + "s";
     }
 
+    /** The uptime of {@code vm}: {@code 0s} for a VM that just started, an em dash when it is not running. */
+    public static String uptime(VirtualMachine vm) {
+        if (!vm.isRunning() && vm.uptimeSeconds() <= 0) {
+            return "—";
+        }
+        return vm.uptimeSeconds() <= 0 ? "0s" : uptime(vm.uptimeSeconds());
+    }
+
     /** Bytes in binary units ({@code 4.0 GiB}, {@code 512 MiB}); an em dash for 0. */
     public static String memory(long bytes) {
         if (bytes <= 0) {

@@ -13,6 +13,10 @@ class VmFormatTest {
         assertThat(VmFormat.uptime(125)).isEqualTo("2m 5s");
         assertThat(VmFormat.uptime(3 * 3600 + 7 * 60 + 9)).isEqualTo("3h 7m");
         assertThat(VmFormat.uptime(93784)).isEqualTo("1d 2h 3m");
+        Guid id = Guid.random();
+        assertThat(VmFormat.uptime(new VirtualMachine(id, "a", "Running", 0, 2, "", 0, 0))).isEqualTo("0s");
+        assertThat(VmFormat.uptime(new VirtualMachine(id, "a", "Off", 0, 2, "", 0, 0))).isEqualTo("—");
+        assertThat(VmFormat.uptime(new VirtualMachine(id, "a", "Saving", 61, 2, "", 0, 0))).isEqualTo("1m 1s");
     }
 
     @Test

@@ -201,7 +201,7 @@ public final class VmsView extends StackPane {
         TableColumn<VirtualMachine, VirtualMachine> uptime = new TableColumn<>(Messages.get("vms.view.column.uptime"));
         uptime.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         uptime.setComparator((a, b) -> Long.compare(a.uptimeSeconds(), b.uptimeSeconds()));
-        uptime.setCellFactory(c -> textCell(vm -> VmFormat.uptime(vm.uptimeSeconds())));
+        uptime.setCellFactory(c -> textCell(VmFormat::uptime));
         uptime.setPrefWidth(100);
         TableColumn<VirtualMachine, String> gen = column(Messages.get("vms.view.column.generation"),
                 v -> VmFormat.generation(v.generation()), 60);
@@ -290,7 +290,10 @@ public final class VmsView extends StackPane {
 
         Label servicesTitle = new Label(Messages.get("vms.view.services.title"));
         servicesTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        Label gsiWarning = new Label(Messages.get("vms.view.services.gsiDisabled"), new FontIcon(Feather.ALERT_TRIANGLE));
+        Label gsiWarning = new Label("", new FontIcon(Feather.ALERT_TRIANGLE));
+        gsiWarning.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null ? ""
+                : Messages.get("vms.view.services.gsiDisabled", model.selectedProperty().get().name()),
+                model.selectedProperty()));
         gsiWarning.setId("vms-gsi-warning");
         gsiWarning.setWrapText(true);
         gsiWarning.getStyleClass().add("vms-warning");
