@@ -84,16 +84,41 @@ public final class VmsCommand implements Callable<Integer> {
             out.println(Messages.get("vms.cli.none"));
             return;
         }
-        int nameWidth = Math.max(Messages.get("vms.column.name").length(),
-                vms.stream().mapToInt(v -> v.name().length()).max().orElse(4));
-        int stateWidth = Math.max(Messages.get("vms.column.state").length(),
-                vms.stream().mapToInt(v -> v.state().length()).max().orElse(5));
-        String fmt = "%-" + nameWidth + "s  %-" + stateWidth + "s  %-36s  %-12s  %-3s  %s%n";
-        out.printf(fmt, Messages.get("vms.column.name"), Messages.get("vms.column.state"), Messages.get("vms.column.id"),
-                Messages.get("vms.column.uptime"), Messages.get("vms.column.generation"), Messages.get("vms.column.memory"));
+        String[] head = {Messages.get("vms.column.name"), Messages.get("vms.column.state"), Messages.get("vms.column.id"),
+                Messages.get("vms.column.uptime"), Messages.get("vms.column.generation"), Messages.get("vms.column.memory")};
+        List<String[]> rows = new ArrayList<>();
+        rows.add(head);
         for (VirtualMachine vm : vms) {
-            out.printf(fmt, vm.name(), vm.state(), vm.id(), VmFormat.uptime(vm),
-                    VmFormat.generation(vm.generation()), VmFormat.memory(vm.memoryAssigned()));
+            rows.add(new String[] {vm.name(), vm.state(), vm.id().toString(), VmFormat.uptime(vm),
+                    VmFormat.generation(vm.generation()), VmFormat.memory(vm.memoryAssigned())});
         }
+        int[] widths = new int[head.length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                widths[i] = Math.max(widths[i], width(r[i]));
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                sb.append(r[i]);
+                if (i < r.length - 1) {
+                    sb.append(" ".repeat(widths[i] - width(r[i]) + 2));
+                }
+            }
+            out.println(sb);
+        }
+    }
+
+    /** Terminal columns of {@code s}: East Asian wide characters take two, so CJK names align. */
+    static int width(String s) {
+        return s.codePoints().map(cp -> wide(cp) ? 2 : 1).sum();
+    }
+
+    private static boolean wide(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                || cp >= 0x3000 && cp <= 0x303F || cp >= 0xFF01 && cp <= 0xFF60 || cp >= 0xFFE0 && cp <= 0xFFE6;
     }
 }

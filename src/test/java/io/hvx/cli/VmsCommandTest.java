@@ -164,4 +164,17 @@ class VmsCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("PowerShell was not found at");
     }
+
+    @Test
+    void theTextTableAlignsWideCharacters() {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        VmsCommand.print(new PrintWriter(sw, true), java.util.List.of(
+                new io.hvx.core.VirtualMachine(io.hvx.core.Guid.random(), "测试机", "Running", 61, 2, "10.0", 1L << 30, 0),
+                new io.hvx.core.VirtualMachine(io.hvx.core.Guid.random(), "abcdefgh", "Off", 0, 2, "10.0", 0, 0)));
+        java.util.List<String> lines = sw.toString().lines().toList();
+        assertThat(lines).hasSize(3);
+        int col = VmsCommand.width(lines.get(1).substring(0, lines.get(1).indexOf("Running")));
+        assertThat(VmsCommand.width(lines.get(2).substring(0, lines.get(2).indexOf("Off")))).isEqualTo(col);
+        assertThat(lines.get(1)).contains("1m 1s").contains("1.0 GiB");
+    }
 }
