@@ -97,6 +97,14 @@ static int ascii_ieq(const char *a, const char *b)
     return *a == *b;
 }
 
+static int ascii_nieq(const char *a, const char *b, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i])) return 0;
+    return 1;
+}
+
 /* Unsigned decimal (or 0x hex) number; with allow_suffix, k/K, m/M, g/G
  * multiply by 1024, 1024^2, 1024^3.  Returns 0 on success. */
 static int parse_u64(const char *s, int allow_suffix, uint64_t *out)
@@ -225,13 +233,14 @@ static const struct { const char *name; const char *guid; } k_vm_aliases[] = {
 /* ===================================================================== */
 /* Addresses                                                              */
 /* ===================================================================== */
-typedef enum { A_UNIX, A_VSOCK, A_HV } addr_kind;
+typedef enum { A_UNIX, A_VSOCK, A_HV, A_TCP_TEST } addr_kind; /* A_TCP_TEST: -DHVECHO_TEST_TCP only */
 
 typedef struct {
     addr_kind kind;
     const char *text;                 /* as typed, for messages */
     char path[HX_UNIX_PATH_MAX];      /* unix */
-    uint32_t cid, port;               /* vsock */
+    uint32_t cid, port;               /* vsock (port also for tcp test addresses) */
+    unsigned char ip4[4];             /* tcp test addresses */
     unsigned char vm_id[16];          /* hv, memory order */
     unsigned char service_id[16];     /* hv, memory order */
 } hx_addr;
@@ -242,6 +251,9 @@ typedef struct {
         hx_sockaddr_un un;
         hx_sockaddr_vm vm;
         hx_sockaddr_hv hv;
+#ifdef HVECHO_TEST_TCP
+        hx_sockaddr_in4 in4;
+#endif
     } u;
     hx_socklen len;
     int family;
@@ -250,7 +262,7 @@ typedef struct {
 
 static const char *kind_name(addr_kind k)
 {
-    return k == A_UNIX ? "unix" : k == A_VSOCK ? "vsock" : "hv";
+    return k == A_UNIX ? "unix" : k == A_VSOCK ? "vsock" : k == A_HV ? "hv" : "tcp";
 }
 
 /* Returns 0, or -1 with a message in err. */
@@ -306,7 +318,7 @@ static int addr_parse(const char *text, hx_addr *a, char *err, size_t errlen)
         }
         n = (size_t)(colon - vm);
         for (i = 0; i < sizeof k_vm_aliases / sizeof k_vm_aliases[0]; i++) {
-            if (strlen(k_vm_aliases[i].name) == n && strncmp(vm, k_vm_aliases[i].name, n) == 0) {
+            if (strlen(k_vm_aliases[i].name) == n && ascii_nieq(vm, k_vm_aliases[i].name, n)) {
                 guid_parse(k_vm_aliases[i].guid, 36, a->vm_id);
                 found = 1;
             }
@@ -330,6 +342,29 @@ static int addr_parse(const char *text, hx_addr *a, char *err, size_t errlen)
         }
         return 0;
     }
+#ifdef HVECHO_TEST_TCP
+    if (strncmp(text, "tcp:", 4) == 0) {
+        /* tcp:127.A.B.C:PORT - loopback only */
+        const char *p = text + 4;
+        int k;
+        a->kind = A_TCP_TEST;
+        for (k = 0; k < 4; k++) {
+            unsigned v = 0, digits = 0;
+            while (*p >= '0' && *p <= '9' && digits < 3) { v = v * 10 + (unsigned)(*p++ - '0'); digits++; }
+            if (!digits || v > 255 || *p != (k < 3 ? '.' : ':')) {
+                snprintf(err, errlen, "test address must be tcp:127.0.0.1:PORT");
+                return -1;
+            }
+            a->ip4[k] = (unsigned char)v;
+            p++;
+        }
+        if (a->ip4[0] != 127 || parse_u32(p, &a->port) != 0 || a->port > 65535) {
+            snprintf(err, errlen, "test address must be tcp:127.x.x.x:PORT (loopback only, port <= 65535)");
+            return -1;
+        }
+        return 0;
+    }
+#endif
     snprintf(err, errlen, "unknown address '%s' (expected unix:PATH, vsock:CID:PORT or hv:VMID:SERVICEID)", text);
     return -1;
 }
@@ -368,6 +403,17 @@ static void addr_build(const hx_addr *a, hx_sa *sa)
         memcpy(sa->u.hv.service_id, a->service_id, 16);
         sa->len = (hx_socklen)sizeof(hx_sockaddr_hv); /* 36 (facts 1.2) */
         break;
+    case A_TCP_TEST:
+#ifdef HVECHO_TEST_TCP
+        sa->family = AF_INET;
+        sa->protocol = 0;
+        sa->u.in4.sin_family = (uint16_t)AF_INET;
+        sa->u.in4.sin_port[0] = (unsigned char)(a->port >> 8);
+        sa->u.in4.sin_port[1] = (unsigned char)(a->port & 0xff);
+        memcpy(sa->u.in4.sin_addr, a->ip4, 4);
+        sa->len = (hx_socklen)sizeof(hx_sockaddr_in4);
+#endif
+        break;
     }
 }
 
@@ -395,6 +441,12 @@ static void sockaddr_format(const struct sockaddr_storage *ss, hx_socklen len, c
             guid_format(h->service_id, svc);
             snprintf(out, n, "hv:%s:%s", vm, svc);
         }
+#ifdef HVECHO_TEST_TCP
+    } else if (fam == AF_INET) {
+        const hx_sockaddr_in4 *t = (const hx_sockaddr_in4 *)ss;
+        snprintf(out, n, "tcp:%u.%u.%u.%u:%u", t->sin_addr[0], t->sin_addr[1], t->sin_addr[2], t->sin_addr[3],
+                 (unsigned)(t->sin_port[0] << 8 | t->sin_port[1]));
+#endif
     } else {
         snprintf(out, n, "(family %d)", fam);
     }
@@ -422,11 +474,11 @@ static const char *error_hint(const char *op, const hx_addr *a, int err, char *b
     if (strcmp(op, "socket") == 0) {
         if (err == HX_EAFNOSUPPORT || err == HX_ESOCKTNOSUPPORT || err == HX_EINVAL) {
             if (a->kind == A_UNIX)
-                return "AF_UNIX is not available on this system (Windows needs 10 version 1803 or newer)";
+                return "AF_UNIX is not available on this system; Windows needs 10 version 1803 or newer";
             if (a->kind == A_VSOCK)
-                return "this kernel has no AF_VSOCK support; load the vsock modules "
-                       "(Hyper-V guest: modprobe hv_sock)";
-            return "no AF_HYPERV provider on this Windows (needs Windows 10 / Server 2016 or newer)";
+                return "this kernel has no AF_VSOCK support; load the vsock modules, "
+                       "in a Hyper-V guest: modprobe hv_sock";
+            return "no AF_HYPERV provider on this Windows; needs Windows 10 / Server 2016 or newer";
         }
         return NULL;
     }
@@ -441,10 +493,10 @@ static const char *error_hint(const char *op, const hx_addr *a, int err, char *b
                 || err == ERROR_PATH_NOT_FOUND
 #endif
             )
-                return path_exists(a->path) ? "the path exists but nobody is listening on it (stale socket file?)"
+                return path_exists(a->path) ? "the path exists but nobody is listening on it: a stale socket file"
                                             : "nobody is listening at this path";
             if (err == HX_EACCES) return "permission denied on the socket file or a directory above it";
-            if (err == HX_ETIMEDOUT) return "the listener did not accept within --timeout (backlog full?)";
+            if (err == HX_ETIMEDOUT) return "the listener did not accept within --timeout; is its backlog full?";
         } else if (is_bind) {
             if (err == HX_EACCES) return "no permission to create the socket file in that directory";
             if (err == HX_ENOENT) return "the directory does not exist";
@@ -454,21 +506,21 @@ static const char *error_hint(const char *op, const hx_addr *a, int err, char *b
     case A_VSOCK:
         if (is_connect) {
             if (err == HX_ETIMEDOUT) {
-                snprintf(buf, n, "nobody answered within the connect timeout (kernel default 2 s, see --timeout): "
-                         "no listener on port %" PRIu32 ", or on a Hyper-V host the service GUID "
-                         "%08" PRIx32 "-facb-11e6-bd58-64006a7986d3 is not registered "
-                         "(hvx services add --vsock-port %" PRIu32 ")", a->port, a->port, a->port);
+                snprintf(buf, n, "nobody answered within the connect timeout, kernel default 2 s, see --timeout: "
+                         "no listener on port %" PRIu32 ", or on the Hyper-V host the service GUID "
+                         "%08" PRIx32 "-facb-11e6-bd58-64006a7986d3 is not registered; "
+                         "run hvx services add --vsock-port %" PRIu32 " there", a->port, a->port, a->port);
                 return buf;
             }
             if (err == HX_ENETUNREACH)
-                return "a Hyper-V guest can only connect to CID 2 (host) and ports <= 2147483647, "
+                return "a Hyper-V guest can only connect to CID 2, the host, and ports <= 2147483647, "
                        "or no vsock transport is loaded";
             if (err == HX_ECONNREFUSED || err == HX_ECONNRESET) {
                 snprintf(buf, n, "nobody is listening on port %" PRIu32 " at CID %" PRIu32, a->port, a->cid);
                 return buf;
             }
             if (err == HX_ENODEV)
-                return "no vsock transport is loaded (Hyper-V guest: modprobe hv_sock)";
+                return "no vsock transport is loaded; in a Hyper-V guest: modprobe hv_sock";
             if (err == HX_EHOSTUNREACH) return "no such CID, or the peer is unreachable";
         } else if (is_bind) {
             if (err == HX_EADDRINUSE) {
@@ -480,7 +532,7 @@ static const char *error_hint(const char *op, const hx_addr *a, int err, char *b
                 snprintf(buf, n, "CID %" PRIu32 " is not a local CID; listen on vsock:any:%" PRIu32, a->cid, a->port);
                 return buf;
             }
-            if (err == HX_ENODEV) return "no vsock transport is loaded (Hyper-V guest: modprobe hv_sock)";
+            if (err == HX_ENODEV) return "no vsock transport is loaded; in a Hyper-V guest: modprobe hv_sock";
         }
         return NULL;
     case A_HV:
@@ -488,11 +540,11 @@ static const char *error_hint(const char *op, const hx_addr *a, int err, char *b
          * list the likely causes rather than asserting one. */
         if (err == HX_EACCES) {
             if (guid_is_vsock(a->service_id, &hvport)) {
-                snprintf(buf, n, "access denied: register the service GUID on the host "
-                         "(hvx services add --vsock-port %" PRIu32 "), run as the VM's owner, or elevate", hvport);
+                snprintf(buf, n, "access denied: register the service GUID on the host with "
+                         "hvx services add --vsock-port %" PRIu32 ", run as the VM's owner, or elevate", hvport);
                 return buf;
             }
-            return "access denied: register the service GUID on the host (hvx services add), "
+            return "access denied: register the service GUID on the host with hvx services add, "
                    "run as the VM's owner, or elevate";
         }
         if (is_connect) {
@@ -504,19 +556,21 @@ static const char *error_hint(const char *op, const hx_addr *a, int err, char *b
                 || err == ERROR_CONNECTION_REFUSED
 #endif
             )
-                return "refused: the VM is up but nothing listens on that ServiceId (guest: hvecho listen vsock:any:PORT)";
+                return "refused: the VM is up but nothing listens on that ServiceId; in a Linux guest run hvecho listen vsock:any:PORT";
             if (err == HX_ENETUNREACH || err == HX_EHOSTUNREACH
 #ifdef _WIN32
                 || err == ERROR_CONNECTION_UNAVAIL
 #endif
             )
-                return "partition unreachable: VM not running or unknown VmId (Get-VM | Select Name,Id)";
-            if (err == HX_ENETDOWN) return "the VM's Hyper-V socket transport is down (VM rebooting?); may be transient";
+                return "partition unreachable: VM not running or unknown VmId; see Get-VM | Select Name,Id";
+            if (err == HX_ENETDOWN) return "the VM's Hyper-V socket transport is down, e.g. while it reboots; may be transient";
         } else if (is_bind) {
             if (err == HX_EADDRINUSE) return "another socket is already bound to this VmId/ServiceId";
             if (err == HX_EADDRNOTAVAIL || err == HX_EINVAL)
-                return "this VmId cannot be listened on here (host: wildcard, children or a VM id; guest: wildcard or parent)";
+                return "this VmId cannot be listened on here; host: wildcard, children or a VM id; guest: wildcard or parent";
         }
+        return NULL;
+    case A_TCP_TEST:
         return NULL;
     }
     return NULL;
@@ -601,13 +655,17 @@ static int recv_all(hx_sock s, void *buf, size_t len, int *err)
 }
 
 /* After our half-close: read and discard until the peer's EOF (graceful
- * close; avoids resetting data still in flight). 0 on EOF, else error code. */
+ * close; avoids resetting data still in flight), for at most timeout_ms in
+ * total. 0 on EOF, else an error code (HX_ETIMEDOUT when time ran out). */
 static int drain_until_eof(hx_sock s, unsigned long timeout_ms, uint64_t *bytes)
 {
     char buf[4096];
+    uint64_t deadline = hx_now_ns() + (uint64_t)timeout_ms * 1000000ull;
     hx_set_io_timeouts(s, timeout_ms);
     for (;;) {
-        ptrdiff_t n = hx_recv(s, buf, sizeof buf);
+        ptrdiff_t n;
+        if (hx_now_ns() > deadline) return HX_ETIMEDOUT; /* peer keeps sending */
+        n = hx_recv(s, buf, sizeof buf);
         if (n == 0) return 0;
         if (n < 0) {
             int e = hx_sock_errno();
@@ -688,7 +746,7 @@ static hx_sock open_connected(const hx_addr *a)
         report_sock_error("socket", a, hx_sock_errno());
         return HX_BAD_SOCK;
     }
-    if (g_opt.has_timeout && a->kind == A_UNIX) {
+    if (g_opt.has_timeout && (a->kind == A_UNIX || a->kind == A_TCP_TEST)) {
         err = hx_connect_deadline(s, &sa.u, sa.len, g_opt.timeout_ms);
     } else {
         if (g_opt.has_timeout && a->kind == A_VSOCK) {
@@ -1106,8 +1164,16 @@ static int run_connect(void)
             return EXIT_FAIL;
         }
     }
-    /* the stdin thread may still be blocked in read(); exiting ends it */
     return EXIT_OK;
+}
+
+/* The stdin thread may still be blocked in read(); end the process without
+ * running exit-time CRT cleanup next to it. */
+static void bridge_exit(int rc)
+{
+    fflush(stdout);
+    fflush(stderr);
+    _exit(rc);
 }
 
 /* ===================================================================== */
@@ -1179,7 +1245,7 @@ static int bench_throughput(hx_sock s)
 
 static int bench_rtt(hx_sock s)
 {
-    size_t size = (size_t)g_opt.size, n = (size_t)g_opt.count, i;
+    size_t size = (size_t)g_opt.size, n = (size_t)g_opt.count, i, k;
     unsigned char *sbuf = (unsigned char *)malloc(size);
     unsigned char *rbuf = (unsigned char *)malloc(size);
     uint64_t *samples = (uint64_t *)malloc(n * sizeof *samples);
@@ -1196,7 +1262,10 @@ static int bench_rtt(hx_sock s)
             g_opt.addr.text, (uint64_t)n, (uint64_t)size);
     for (i = 0; i < n; i++) {
         uint64_t t;
+        /* rtt messages are the stream pattern XOR 0x5a, so that a --source
+         * peer (which sends the plain pattern) is not mistaken for an echo */
         pattern_fill(sbuf, size, (uint64_t)i * size);
+        for (k = 0; k < size; k++) sbuf[k] ^= 0x5a;
         t = hx_now_ns();
         if (send_all(s, sbuf, size, &err) != 0) {
             errorf("send %s: %s (message %" PRIu64 ")", g_opt.addr.text,
@@ -1501,7 +1570,7 @@ int main(int argc, char **argv)
     }
     switch (g_opt.cmd) {
     case CMD_LISTEN: rc = run_listen(); break;
-    case CMD_CONNECT: rc = run_connect(); break;
+    case CMD_CONNECT: bridge_exit(run_connect()); break;
     case CMD_BENCH: rc = run_bench(); break;
     default: rc = EXIT_USAGE; break;
     }
