@@ -5,12 +5,15 @@ import io.hvx.core.BackendFactory;
 import io.hvx.core.Messages;
 import io.hvx.core.Mode;
 import io.hvx.core.Settings;
+import io.hvx.core.VmInventory;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.ui.common.ErrorDialog;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.guid.GuidWorkbenchSection;
 import io.hvx.ui.shell.MainWindow;
+import io.hvx.ui.vms.VmsSection;
+import io.hvx.vm.PowerShellVmInventory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +59,16 @@ public final class App {
     static List<Section> sections(Backend backend, Navigator navigator) {
         GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator);
         return List.of(
-                guid);
+                guid,
+                new VmsSection(guiInventory(backend.vms()), 0));
+    }
+
+    /**
+     * The GUI keeps one PowerShell running so that refreshes after the first skip its cold start;
+     * the sandbox's file is watched instead, so no inventory needs an auto-refresh by default.
+     */
+    static VmInventory guiInventory(VmInventory inventory) {
+        return inventory instanceof PowerShellVmInventory ps ? ps.warmed() : inventory;
     }
 
     /** Builds the main window on {@code stage} (FX thread); also used by the headless GUI tests. */

@@ -40,7 +40,7 @@ public final class VmsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 3600)) {
-            throw new InvalidInputException(Problem.of("vms.error.timeoutRange", timeoutSeconds));
+            throw new InvalidInputException(Problem.of("vms.error.timeoutRange", String.valueOf(timeoutSeconds)));
         }
         VmInventory inventory;
         Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);

@@ -88,6 +88,6 @@ public final class VmResolver {
         }
         String candidates = matches.stream().map(v -> v.name() + " (" + v.id() + ")")
                 .collect(Collectors.joining(", "));
-        throw new InvalidInputException(Problem.of("vms.resolve.ambiguous", name, matches.size(), candidates));
+        throw new InvalidInputException(Problem.of("vms.resolve.ambiguous", name, String.valueOf(matches.size()), candidates));
     }
 }

@@ -141,7 +141,7 @@ public final class PowerShellOutputParser {
     }
 
     private static OperationFailedException noJson(PowerShellOutput output) {
-        return new OperationFailedException(Problem.of("vms.error.noJson", output.exitCode()),
+        return new OperationFailedException(Problem.of("vms.error.noJson", String.valueOf(output.exitCode())),
                 PowerShellProcess.detail(output.stdout(), output.stderr()));
     }
 

@@ -73,7 +73,7 @@ public final class PowerShellProcess {
 
     static OperationFailedException timeout(Duration timeout, Drain out, Drain err) {
         String detail = detail(out == null ? "" : out.text(), err == null ? "" : err.text());
-        return new OperationFailedException(Problem.of("vms.error.timeout", timeout.toSeconds()), detail);
+        return new OperationFailedException(Problem.of("vms.error.timeout", String.valueOf(timeout.toSeconds())), detail);
     }
 
     /** Kills {@code h} and everything it started. */

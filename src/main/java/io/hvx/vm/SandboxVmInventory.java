@@ -289,7 +289,7 @@ public final class SandboxVmInventory implements VmInventory {
     private static String validName(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException(Problem.of("vms.sandbox.error.name", n, MAX_NAME));
+            throw new InvalidInputException(Problem.of("vms.sandbox.error.name", n, String.valueOf(MAX_NAME)));
         }
         if (Guid.tryParse(n) != null || VmAlias.byName(n).isPresent()) {
             throw new InvalidInputException(Problem.of("vms.sandbox.error.nameReserved", n));

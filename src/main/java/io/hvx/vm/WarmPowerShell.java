@@ -108,7 +108,7 @@ public final class WarmPowerShell implements PowerShellChannel {
                 if (l == null) {
                     String detail = PowerShellProcess.detail(out.toString(), stderrTail());
                     stop();
-                    throw new OperationFailedException(Problem.of("vms.error.timeout", timeout.toSeconds()), detail);
+                    throw new OperationFailedException(Problem.of("vms.error.timeout", String.valueOf(timeout.toSeconds())), detail);
                 }
                 if (l.end()) {
                     throw new Died(noAnswer(out.toString()));
@@ -136,7 +136,7 @@ public final class WarmPowerShell implements PowerShellChannel {
                 Thread.currentThread().interrupt();
             }
         }
-        return new OperationFailedException(Problem.of("vms.error.noJson", exit == null ? -1 : exit),
+        return new OperationFailedException(Problem.of("vms.error.noJson", String.valueOf(exit == null ? -1 : exit)),
                 PowerShellProcess.detail(stdout, stderrTail()));
     }
 

@@ -6,6 +6,8 @@ import io.hvx.core.Messages;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmAlias;
 import io.hvx.core.VmFormat;
+import io.hvx.ui.common.ErrorBanner;
+import io.hvx.ui.common.ErrorText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -18,7 +20,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -28,7 +29,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -62,8 +62,6 @@ public final class VmsView extends StackPane {
     private final VmsViewModel model;
     private final TableView<VirtualMachine> table = new TableView<>();
     private final Timeline autoRefresh = new Timeline();
-    private final Label errorSentence = new Label();
-    private final TextArea errorDetail = new TextArea();
 
     public VmsView(VmsViewModel model) {
         this.model = model;
@@ -76,7 +74,7 @@ public final class VmsView extends StackPane {
         top.setPadding(new Insets(12, 12, 0, 12));
         content.setTop(top);
         SplitPane split = new SplitPane(tablePane(), detailsPane());
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.69);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox center = new VBox(10, split, aliasesPane());
         BorderPane.setMargin(center, new Insets(8, 12, 12, 12));
@@ -112,7 +110,7 @@ public final class VmsView extends StackPane {
             @Override
             public String toString(Integer s) {
                 return s == null || s == 0 ? Messages.get("vms.view.autoRefresh.off")
-                        : Messages.get("vms.view.autoRefresh.every", s);
+                        : Messages.get("vms.view.autoRefresh.every", String.valueOf(s));
             }
 
             @Override
@@ -135,46 +133,24 @@ public final class VmsView extends StackPane {
         return bar;
     }
 
-    private VBox errorBanner() {
-        FontIcon icon = new FontIcon(Feather.ALERT_CIRCLE);
-        icon.getStyleClass().add("vms-error-icon");
-        errorSentence.setId("vms-error-sentence");
-        errorSentence.setWrapText(true);
-        errorSentence.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(errorSentence, Priority.ALWAYS);
-        Hyperlink details = new Hyperlink(Messages.get("vms.view.error.details"));
-        Button close = new Button(null, new FontIcon(Feather.X));
-        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        close.setAccessibleText(Messages.get("vms.view.error.close"));
-        close.setOnAction(e -> model.dismissError());
-        errorDetail.setEditable(false);
-        errorDetail.setPrefRowCount(5);
-        errorDetail.getStyleClass().add("vms-mono");
-        errorDetail.setVisible(false);
-        errorDetail.managedProperty().bind(errorDetail.visibleProperty());
-        details.setOnAction(e -> errorDetail.setVisible(!errorDetail.isVisible()));
-        HBox line = new HBox(10, icon, errorSentence, details, close);
-        line.setAlignment(Pos.CENTER_LEFT);
-        VBox banner = new VBox(6, line, errorDetail);
-        banner.setId("vms-error-banner");
-        banner.getStyleClass().add("vms-error-banner");
-        banner.setPadding(new Insets(10, 12, 10, 12));
-        banner.managedProperty().bind(banner.visibleProperty());
-        banner.setVisible(false);
+    private ErrorBanner errorBanner() {
+        ErrorBanner banner = new ErrorBanner();
         model.errorProperty().addListener((obs, old, err) -> {
-            banner.setVisible(err != null);
-            errorSentence.setText(err == null ? "" : err.sentence());
-            errorDetail.setText(err == null ? "" : err.detail());
-            details.setVisible(err != null && !err.detail().isBlank());
-            errorDetail.setVisible(false);
+            if (err == null) {
+                banner.clear();
+            } else {
+                banner.show(new ErrorText(err.sentence(), err.detail().isBlank() ? null : err.detail()));
+            }
         });
         return banner;
     }
 
     private VBox tablePane() {
         TableColumn<VirtualMachine, String> name = column(Messages.get("vms.view.column.name"), VirtualMachine::name, 150);
+        name.setMinWidth(110);
         TableColumn<VirtualMachine, VirtualMachine> state = new TableColumn<>(Messages.get("vms.view.column.state"));
-        state.setPrefWidth(110);
+        state.setPrefWidth(100);
+        state.setMinWidth(100);
         state.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         state.setComparator((a, b) -> a.state().compareToIgnoreCase(b.state()));
         state.setCellFactory(c -> new TableCell<>() {
@@ -185,8 +161,8 @@ public final class VmsView extends StackPane {
                 setGraphic(empty || vm == null ? null : badge(vm.state()));
             }
         });
-        TableColumn<VirtualMachine, String> id = column(Messages.get("vms.view.column.id"), v -> v.id().toString(), 330);
-        id.setMinWidth(330);
+        TableColumn<VirtualMachine, String> id = column(Messages.get("vms.view.column.id"), v -> v.id().toString(), 276);
+        id.setMinWidth(272);
         id.setCellFactory(c -> {
             TableCell<VirtualMachine, String> cell = new TableCell<>() {
                 @Override
@@ -202,15 +178,17 @@ public final class VmsView extends StackPane {
         uptime.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         uptime.setComparator((a, b) -> Long.compare(a.uptimeSeconds(), b.uptimeSeconds()));
         uptime.setCellFactory(c -> textCell(VmFormat::uptime));
-        uptime.setPrefWidth(100);
+        uptime.setPrefWidth(90);
+        uptime.setMinWidth(68);
         TableColumn<VirtualMachine, String> gen = column(Messages.get("vms.view.column.generation"),
-                v -> VmFormat.generation(v.generation()), 60);
+                v -> VmFormat.generation(v.generation()), 55);
+        gen.setMinWidth(56);
         TableColumn<VirtualMachine, VirtualMachine> memory = new TableColumn<>(Messages.get("vms.view.column.memory"));
         memory.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         memory.setComparator((a, b) -> Long.compare(a.memoryAssigned(), b.memoryAssigned()));
         memory.setCellFactory(c -> textCell(vm -> VmFormat.memory(vm.memoryAssigned())));
         memory.setPrefWidth(90);
-        memory.setMinWidth(80);
+        memory.setMinWidth(82);
         table.getColumns().setAll(java.util.List.of(name, state, id, uptime, gen, memory));
         table.setId("vms-table");
         table.setItems(model.vms());
@@ -271,7 +249,7 @@ public final class VmsView extends StackPane {
         facts.setVgap(6);
         Label idValue = new Label();
         idValue.setId("vms-details-id");
-        idValue.getStyleClass().add("vms-mono");
+        idValue.getStyleClass().addAll("vms-mono", "vms-small");
         idValue.setMinWidth(Region.USE_PREF_SIZE);
         Button copy = new Button(null, new FontIcon(Feather.COPY));
         copy.setId("vms-copy-id");
@@ -334,6 +312,8 @@ public final class VmsView extends StackPane {
         box.getChildren().addAll(hint, details);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
+        scroll.setMinWidth(320);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
     }
 
@@ -344,11 +324,14 @@ public final class VmsView extends StackPane {
         if (s.isGuestServiceInterface() && !s.enabled()) {
             name.getStyleClass().add("vms-warning");
         }
-        String status = s.enabled() ? Messages.get("vms.view.services.enabled") : Messages.get("vms.view.services.disabled");
-        if (!s.primaryStatus().isBlank()) {
-            status = status + " · " + s.primaryStatus();
-        }
+        // Enabled services show Hyper-V's status (OK, No Contact…) when there is one.
+        String status = !s.enabled() ? Messages.get("vms.view.services.disabled")
+                : s.primaryStatus().isBlank() ? Messages.get("vms.view.services.enabled") : s.primaryStatus();
         Label st = new Label(status);
+        st.setMinWidth(Region.USE_PREF_SIZE);
+        if (!s.secondaryStatus().isBlank()) {
+            st.setTooltip(new Tooltip(s.secondaryStatus()));
+        }
         st.getStyleClass().add(Styles.TEXT_MUTED);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -363,7 +346,7 @@ public final class VmsView extends StackPane {
         grid.setId("vms-aliases");
         grid.setHgap(12);
         grid.setVgap(6);
-        grid.setPadding(new Insets(8));
+        grid.setPadding(new Insets(0, 4, 0, 4));
         int r = 0;
         for (VmAlias a : VmsViewModel.ALIASES) {
             Label alias = new Label(a.alias());

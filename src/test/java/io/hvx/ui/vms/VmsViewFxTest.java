@@ -38,6 +38,7 @@ class VmsViewFxTest {
     Path tmp;
 
     private VmsSection section;
+    private Stage shown;
 
     private Stage show(FxRobot robot, VmInventory inventory) throws Exception {
         AtomicReference<Stage> stage = new AtomicReference<>();
@@ -55,14 +56,21 @@ class VmsViewFxTest {
             section.onShow();
             stage.set(s);
         });
+        shown = stage.get();
         return stage.get();
     }
 
     @AfterEach
     void closeSection(FxRobot robot) {
-        if (section != null) {
-            robot.interact(section::dispose);
-        }
+        // Close this test's window so lookups in the next test see only its own nodes.
+        robot.interact(() -> {
+            if (section != null) {
+                section.dispose();
+            }
+            if (shown != null) {
+                shown.close();
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -111,6 +119,32 @@ class VmsViewFxTest {
     }
 
     @Test
+    void theMainWindowShowsTheSectionAndWritesTheScreenshot(FxRobot robot) throws Exception {
+        AtomicReference<io.hvx.ui.shell.MainWindow> window = new AtomicReference<>();
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        robot.interact(() -> {
+            io.hvx.core.Settings settings = io.hvx.core.Settings.inMemory();
+            settings.put("window.width", "1280");
+            settings.put("window.height", "800");
+            settings.put("theme", "light");
+            Stage s = new Stage();
+            io.hvx.ui.shell.MainWindow w = io.hvx.App.createMainWindow(s,
+                    new io.hvx.DefaultBackendFactory().create(io.hvx.core.Mode.SANDBOX, tmp.resolve("sandbox")), settings);
+            w.show();
+            w.show(VmsSection.ID);
+            window.set(w);
+            stage.set(s);
+        });
+        shown = stage.get();
+        waitFor(() -> robot.lookup("#vms-table").tryQuery().isPresent() && table(robot).getItems().size() == 2);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        waitFor(() -> !robot.lookup("#vms-services").queryAs(VBox.class).getChildren().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path png = io.hvx.ui.Screenshots.write(stage.get().getScene(), "vms");
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThanOrEqualTo(1200);
+    }
+
+    @Test
     void sandboxChangesFromTheCliShowWithoutARestart(FxRobot robot) throws Exception {
         show(robot, new SandboxVmInventory(tmp));
         waitFor(() -> table(robot).getItems().size() == 2);
@@ -125,12 +159,12 @@ class VmsViewFxTest {
         show(robot, () -> {
             throw new OperationFailedException(Problem.of("vms.error.moduleMissing"), "errorId: CommandNotFoundException");
         });
-        waitFor(() -> robot.lookup("#vms-error-banner").query().isVisible());
-        assertThat(robot.lookup("#vms-error-sentence").queryAs(Label.class).getText())
+        waitFor(() -> robot.lookup("#error-banner").query().isVisible());
+        assertThat(robot.lookup("#error-banner").queryAs(io.hvx.ui.common.ErrorBanner.class).sentence())
                 .contains("Hyper-V PowerShell module is not installed");
         assertThat(robot.lookup("#vms-busy").query().isVisible()).isFalse();
         robot.clickOn("Details");
-        assertThat(robot.lookup(".vms-mono").queryAll().stream().filter(Node::isVisible)
+        assertThat(robot.lookup(".text-area").queryAll().stream().filter(Node::isVisible)
                 .filter(n -> n instanceof javafx.scene.control.TextArea)
                 .map(n -> ((javafx.scene.control.TextArea) n).getText()))
                 .contains("errorId: CommandNotFoundException");
