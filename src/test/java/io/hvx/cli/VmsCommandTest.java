@@ -72,6 +72,13 @@ class VmsCommandTest {
     }
 
     @Test
+    void aModeNamedLikeACommandIsStillTheModeValue() {
+        Run r = run("--mode", "sandbox", "vms", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(run("vms", "--mode", "sandbox").code()).isZero();
+    }
+
+    @Test
     void sandboxVmChangesShowInVms() {
         Run add = run("sandbox", "vm", "add", "ci-runner", "--id", "{12345678-1234-4234-8234-123456789ABC}", "--state", "off");
         assertThat(add.code()).isZero();

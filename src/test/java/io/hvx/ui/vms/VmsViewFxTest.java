@@ -40,6 +40,27 @@ class VmsViewFxTest {
     private VmsSection section;
     private Stage shown;
 
+    /** Lookups limited to this test's window: other tests' windows may hold the same ids. */
+    private org.testfx.service.query.NodeQuery scope(FxRobot robot, String query) {
+        return robot.from(shown.getScene().getRoot()).lookup(query);
+    }
+
+    private Looker in(FxRobot robot) {
+        return new Looker(robot);
+    }
+
+    private final class Looker {
+        private final FxRobot robot;
+
+        Looker(FxRobot robot) {
+            this.robot = robot;
+        }
+
+        org.testfx.service.query.NodeQuery lookup(String query) {
+            return scope(robot, query);
+        }
+    }
+
     private Stage show(FxRobot robot, VmInventory inventory) throws Exception {
         AtomicReference<Stage> stage = new AtomicReference<>();
         robot.interact(() -> {
@@ -74,8 +95,8 @@ class VmsViewFxTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static TableView<VirtualMachine> table(FxRobot robot) {
-        return (TableView<VirtualMachine>) robot.lookup("#vms-table").queryAs(TableView.class);
+    private TableView<VirtualMachine> table(FxRobot robot) {
+        return (TableView<VirtualMachine>) in(robot).lookup("#vms-table").queryAs(TableView.class);
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
@@ -86,30 +107,19 @@ class VmsViewFxTest {
     void showsTheSandboxVmsWithDetailsServicesAndAliases(FxRobot robot) throws Exception {
         show(robot, new SandboxVmInventory(tmp));
         waitFor(() -> table(robot).getItems().size() == 2);
-        waitFor(() -> !robot.lookup(".vms-state-running").queryAll().isEmpty());
-        assertThat(robot.lookup(".vms-state-off").queryAll()).isNotEmpty();
-        assertThat(robot.lookup("#vms-busy").query().isVisible()).isFalse();
-        assertThat(robot.lookup("#vms-aliases").queryAs(GridPane.class).getChildren()).hasSize(15);
-        assertThat(robot.lookup("parent").tryQuery()).isPresent();
+        waitFor(() -> !in(robot).lookup(".vms-state-running").queryAll().isEmpty()
+                && !in(robot).lookup(".vms-state-off").queryAll().isEmpty());
+        assertThat(in(robot).lookup("#vms-busy").query().isVisible()).isFalse();
+        assertThat(in(robot).lookup("#vms-aliases").queryAs(GridPane.class).getChildren()).hasSize(15);
+        assertThat(in(robot).lookup("parent").tryQuery()).isPresent();
 
         robot.interact(() -> table(robot).getSelectionModel().select(0));
-        waitFor(() -> !robot.lookup("#vms-services").queryAs(VBox.class).getChildren().isEmpty());
-        assertThat(robot.lookup("#vms-gsi-warning").query().isVisible()).isTrue();
-        assertThat(robot.lookup("#vms-details-id").queryAs(Label.class).getText())
+        waitFor(() -> !in(robot).lookup("#vms-services").queryAs(VBox.class).getChildren().isEmpty());
+        assertThat(in(robot).lookup("#vms-gsi-warning").query().isVisible()).isTrue();
+        assertThat(in(robot).lookup("#vms-details-id").queryAs(Label.class).getText())
                 .isEqualTo("3f6a9c21-5b0e-4d7a-9e12-7c48b1d0a5e3");
-        robot.clickOn("#vms-copy-id");
-        snapshot(robot, "vms-standalone");
+        robot.clickOn((Node) in(robot).lookup("#vms-copy-id").query());
         assertThat(clipboard(robot)).isEqualTo("3f6a9c21-5b0e-4d7a-9e12-7c48b1d0a5e3");
-    }
-
-    /** Writes target/screenshots/NAME.png for a person to look at. */
-    private static void snapshot(FxRobot robot, String name) throws Exception {
-        AtomicReference<javafx.scene.image.WritableImage> img = new AtomicReference<>();
-        robot.interact(() -> img.set(robot.lookup("#vms-view").query().getScene().snapshot(null)));
-        java.awt.image.BufferedImage rgb = javafx.embed.swing.SwingFXUtils.fromFXImage(img.get(), null);
-        Path out = Path.of("target", "screenshots", name + ".png");
-        java.nio.file.Files.createDirectories(out.getParent());
-        javax.imageio.ImageIO.write(rgb, "png", out.toFile());
     }
 
     private static String clipboard(FxRobot robot) {
@@ -136,9 +146,9 @@ class VmsViewFxTest {
             stage.set(s);
         });
         shown = stage.get();
-        waitFor(() -> robot.lookup("#vms-table").tryQuery().isPresent() && table(robot).getItems().size() == 2);
+        waitFor(() -> in(robot).lookup("#vms-table").tryQuery().isPresent() && table(robot).getItems().size() == 2);
         robot.interact(() -> table(robot).getSelectionModel().select(0));
-        waitFor(() -> !robot.lookup("#vms-services").queryAs(VBox.class).getChildren().isEmpty());
+        waitFor(() -> !in(robot).lookup("#vms-services").queryAs(VBox.class).getChildren().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         Path png = io.hvx.ui.Screenshots.write(stage.get().getScene(), "vms");
         assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThanOrEqualTo(1200);
@@ -159,12 +169,12 @@ class VmsViewFxTest {
         show(robot, () -> {
             throw new OperationFailedException(Problem.of("vms.error.moduleMissing"), "errorId: CommandNotFoundException");
         });
-        waitFor(() -> robot.lookup("#error-banner").query().isVisible());
-        assertThat(robot.lookup("#error-banner").queryAs(io.hvx.ui.common.ErrorBanner.class).sentence())
+        waitFor(() -> in(robot).lookup("#error-banner").query().isVisible());
+        assertThat(in(robot).lookup("#error-banner").queryAs(io.hvx.ui.common.ErrorBanner.class).sentence())
                 .contains("Hyper-V PowerShell module is not installed");
-        assertThat(robot.lookup("#vms-busy").query().isVisible()).isFalse();
-        robot.clickOn("Details");
-        assertThat(robot.lookup(".text-area").queryAll().stream().filter(Node::isVisible)
+        assertThat(in(robot).lookup("#vms-busy").query().isVisible()).isFalse();
+        robot.clickOn((Node) in(robot).lookup("Details").query());
+        assertThat(in(robot).lookup(".text-area").queryAll().stream().filter(Node::isVisible)
                 .filter(n -> n instanceof javafx.scene.control.TextArea)
                 .map(n -> ((javafx.scene.control.TextArea) n).getText()))
                 .contains("errorId: CommandNotFoundException");
@@ -183,13 +193,13 @@ class VmsViewFxTest {
             }
             return List.of();
         });
-        waitFor(() -> robot.lookup("#vms-busy").query().isVisible());
-        robot.clickOn("#elsewhere").write("typing works");
-        assertThat(robot.lookup("#elsewhere").queryAs(TextField.class).getText()).isEqualTo("typing works");
+        waitFor(() -> in(robot).lookup("#vms-busy").query().isVisible());
+        robot.clickOn((Node) in(robot).lookup("#elsewhere").query()).write("typing works");
+        assertThat(in(robot).lookup("#elsewhere").queryAs(TextField.class).getText()).isEqualTo("typing works");
         release.countDown();
-        waitFor(() -> !robot.lookup("#vms-busy").query().isVisible());
+        waitFor(() -> !in(robot).lookup("#vms-busy").query().isVisible());
         assertThat(table(robot).getItems()).isEmpty();
-        robot.clickOn("#vms-table").type(KeyCode.F5);
+        robot.clickOn((Node) in(robot).lookup("#vms-table").query()).type(KeyCode.F5);
         waitFor(() -> calls.get() == 2);
     }
 }
