@@ -56,25 +56,31 @@ public final class App {
     /**
      * The sections in navigation order (Ctrl+1, Ctrl+2…). Adding a feature is one line here.
      */
-    static List<Section> sections(Backend backend, Navigator navigator) {
+    static List<Section> sections(Backend backend, Navigator navigator, Settings settings) {
         GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator);
         return List.of(
                 guid,
-                new VmsSection(guiInventory(backend.vms()), 0));
+                new VmsSection(guiInventory(backend.vms(), settings), settings));
     }
 
     /**
-     * The GUI keeps one PowerShell running so that refreshes after the first skip its cold start;
-     * the sandbox's file is watched instead, so no inventory needs an auto-refresh by default.
+     * The GUI keeps one PowerShell running so that refreshes after the first skip its cold start.
+     * The setting {@value VmsSection#POWERSHELL_SETTING} (a path, or a name such as {@code pwsh})
+     * chooses the PowerShell, as {@code hvx vms --powershell} does.
      */
-    static VmInventory guiInventory(VmInventory inventory) {
-        return inventory instanceof PowerShellVmInventory ps ? ps.warmed() : inventory;
+    static VmInventory guiInventory(VmInventory inventory, Settings settings) {
+        if (!(inventory instanceof PowerShellVmInventory ps)) {
+            return inventory;
+        }
+        return settings.get(VmsSection.POWERSHELL_SETTING).filter(p -> !p.isBlank())
+                .map(p -> (VmInventory) PowerShellVmInventory.warm(p, null))
+                .orElseGet(ps::warmed);
     }
 
     /** Builds the main window on {@code stage} (FX thread); also used by the headless GUI tests. */
     public static MainWindow createMainWindow(Stage stage, Backend backend, Settings settings) {
         Navigator navigator = new Navigator();
-        return new MainWindow(stage, backend.environment(), sections(backend, navigator), settings, navigator);
+        return new MainWindow(stage, backend.environment(), sections(backend, navigator, settings), settings, navigator);
     }
 
     /** The JavaFX application; public because JavaFX instantiates it reflectively. */

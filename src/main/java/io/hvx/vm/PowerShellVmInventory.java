@@ -63,6 +63,14 @@ public final class PowerShellVmInventory implements VmInventory, AutoCloseable {
         return new PowerShellVmInventory(new OneShotPowerShell(executable, t, environment), executable, t, environment);
     }
 
+    /**
+     * An inventory over one long-lived PowerShell (the GUI), located from what the user
+     * configured (a path or a name such as {@code pwsh}) at the first request; close it when done.
+     */
+    public static PowerShellVmInventory warm(String configured, Duration timeout) {
+        return warm(located(configured), timeout, Map.of());
+    }
+
     /** An inventory over one long-lived PowerShell (the GUI); close it when done. */
     public static PowerShellVmInventory warm(Path executable, Duration timeout, Map<String, String> environment) {
         return warm(() -> executable, timeout, environment);

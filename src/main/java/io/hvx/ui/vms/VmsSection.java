@@ -1,6 +1,7 @@
 package io.hvx.ui.vms;
 
 import io.hvx.core.Messages;
+import io.hvx.core.Settings;
 import io.hvx.core.VmInventory;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.common.UiTasks;
@@ -34,8 +35,28 @@ public final class VmsSection implements Section {
         }
     };
 
+    /** Setting: seconds between automatic refreshes (0 or absent: off). */
+    public static final String AUTO_REFRESH_SETTING = "vms.autoRefreshSeconds";
+    /** Setting: the PowerShell to list Hyper-V VMs with (a path or a name such as {@code pwsh}). */
+    public static final String POWERSHELL_SETTING = "vms.powershell";
+
     private final VmsViewModel model;
     private VmsView view;
+
+    /**
+     * @param inventory the VMs to show
+     * @param settings  where the auto-refresh interval is remembered
+     */
+    public VmsSection(VmInventory inventory, Settings settings) {
+        this(inventory, autoRefresh(settings));
+        model.autoRefreshSecondsProperty().addListener((obs, old, now) ->
+                settings.put(AUTO_REFRESH_SETTING, now.intValue() == 0 ? null : Integer.toString(now.intValue())));
+    }
+
+    private static int autoRefresh(Settings settings) {
+        return settings.getDouble(AUTO_REFRESH_SETTING).map(Double::intValue)
+                .filter(VmsViewModel.AUTO_REFRESH_CHOICES::contains).orElse(0);
+    }
 
     /**
      * @param inventory          the VMs to show

@@ -236,4 +236,19 @@ class VmsViewModelTest {
         assertThat(VmsView.badgeClass("RunningCritical")).isEqualTo("vms-state-problem");
         assertThat(VmsView.badgeClass("Unknown(32783)")).isEqualTo("vms-state-problem");
     }
+
+    @Test
+    void theSectionRemembersTheAutoRefreshInterval() {
+        io.hvx.core.Settings settings = io.hvx.core.Settings.inMemory();
+        settings.put(VmsSection.AUTO_REFRESH_SETTING, "15");
+        VmsSection section = new VmsSection(List::of, settings);
+        assertThat(section.model().autoRefreshSecondsProperty().get()).isEqualTo(15);
+        section.model().autoRefreshSecondsProperty().set(60);
+        assertThat(settings.get(VmsSection.AUTO_REFRESH_SETTING)).contains("60");
+        section.model().autoRefreshSecondsProperty().set(0);
+        assertThat(settings.get(VmsSection.AUTO_REFRESH_SETTING)).isEmpty();
+        settings.put(VmsSection.AUTO_REFRESH_SETTING, "7");
+        assertThat(new VmsSection(List::of, settings).model().autoRefreshSecondsProperty().get()).isZero();
+        assertThat(section.id()).isEqualTo("vms");
+    }
 }
