@@ -75,8 +75,7 @@ public final class VmResolver {
         }
         List<VirtualMachine> matches = new ArrayList<>();
         for (VirtualMachine vm : vms) {
-            if (vm.name().strip().equalsIgnoreCase(name)
-                    || vm.name().strip().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+            if (vm.name().strip().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                 matches.add(vm);
             }
         }
