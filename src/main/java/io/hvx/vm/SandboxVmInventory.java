@@ -341,18 +341,22 @@ public final class SandboxVmInventory implements VmInventory {
         try {
             Files.createDirectories(dir);
             try (FileChannel lockChannel = FileChannel.open(dir.resolve(FILE_NAME + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = lockChannel.lock()) {
-                VmFile current = read();
-                boolean seed = current == null;
-                if (seed) {
-                    current = seed();
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = lockChannel.lock();
+                try {
+                    VmFile current = read();
+                    boolean seed = current == null;
+                    if (seed) {
+                        current = seed();
+                    }
+                    VmFile next = change.apply(current);
+                    if (seed || next != current) {
+                        write(next);
+                    }
+                    return next;
+                } finally {
+                    lock.release();
                 }
-                VmFile next = change.apply(current);
-                if (seed || next != current) {
-                    write(next);
-                }
-                return next;
             }
         } catch (IOException e) {
             throw new OperationFailedException(Problem.of("vms.sandbox.error.write", file), e.toString(), e);

@@ -159,9 +159,12 @@ class SandboxVmInventoryTest {
         SandboxVmInventory gui = inventory();
         gui.list();
         CountDownLatch changed = new CountDownLatch(1);
-        try (AutoCloseable w = gui.watch(changed::countDown).orElseThrow()) {
+        AutoCloseable w = gui.watch(changed::countDown).orElseThrow();
+        try {
             inventory().add("from-cli", null, true);
             assertThat(changed.await(10, TimeUnit.SECONDS)).as("change noticed").isTrue();
+        } finally {
+            w.close();
         }
         assertThat(gui.list()).extracting(VirtualMachine::name).contains("from-cli");
     }

@@ -118,8 +118,13 @@ class VmsViewFxTest {
         assertThat(in(robot).lookup("#vms-gsi-warning").query().isVisible()).isTrue();
         assertThat(in(robot).lookup("#vms-details-id").queryAs(Label.class).getText())
                 .isEqualTo("3f6a9c21-5b0e-4d7a-9e12-7c48b1d0a5e3");
-        robot.clickOn((Node) in(robot).lookup("#vms-copy-id").query());
+        click(robot, "#vms-copy-id");
         assertThat(clipboard(robot)).isEqualTo("3f6a9c21-5b0e-4d7a-9e12-7c48b1d0a5e3");
+    }
+
+    private org.testfx.api.FxRobotInterface click(FxRobot robot, String query) {
+        Node node = in(robot).lookup(query).query();
+        return robot.clickOn(node);
     }
 
     private static String clipboard(FxRobot robot) {
@@ -173,7 +178,7 @@ class VmsViewFxTest {
         assertThat(in(robot).lookup("#error-banner").queryAs(io.hvx.ui.common.ErrorBanner.class).sentence())
                 .contains("Hyper-V PowerShell module is not installed");
         assertThat(in(robot).lookup("#vms-busy").query().isVisible()).isFalse();
-        robot.clickOn((Node) in(robot).lookup("Details").query());
+        click(robot, "Details");
         assertThat(in(robot).lookup(".text-area").queryAll().stream().filter(Node::isVisible)
                 .filter(n -> n instanceof javafx.scene.control.TextArea)
                 .map(n -> ((javafx.scene.control.TextArea) n).getText()))
@@ -194,12 +199,12 @@ class VmsViewFxTest {
             return List.of();
         });
         waitFor(() -> in(robot).lookup("#vms-busy").query().isVisible());
-        robot.clickOn((Node) in(robot).lookup("#elsewhere").query()).write("typing works");
+        click(robot, "#elsewhere").write("typing works");
         assertThat(in(robot).lookup("#elsewhere").queryAs(TextField.class).getText()).isEqualTo("typing works");
         release.countDown();
         waitFor(() -> !in(robot).lookup("#vms-busy").query().isVisible());
         assertThat(table(robot).getItems()).isEmpty();
-        robot.clickOn((Node) in(robot).lookup("#vms-table").query()).type(KeyCode.F5);
+        click(robot, "#vms-table").type(KeyCode.F5);
         waitFor(() -> calls.get() == 2);
     }
 }
