@@ -4,6 +4,8 @@ import io.hvx.core.Backend;
 import io.hvx.core.BackendFactory;
 import io.hvx.core.Messages;
 import io.hvx.core.Mode;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
 import io.hvx.core.Settings;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.ui.common.ErrorDialog;
@@ -40,8 +42,14 @@ public final class App {
         Settings settings = JsonFileSettings.inDataDir(backend.environment().dataDir());
         settings.get("language").map(MainWindow::localeOf).ifPresent(App::useLocale);
         pending = new Start(backend, settings);
-        Application.launch(Fx.class);
-        settings.flush();
+        try {
+            Application.launch(Fx.class);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX says "Unable to open DISPLAY" when there is no graphical session
+            throw new OperationFailedException(Problem.of("error.gui.noDisplay"), String.valueOf(e.getMessage()), e);
+        } finally {
+            settings.flush();
+        }
     }
 
     private static void useLocale(Locale locale) {
