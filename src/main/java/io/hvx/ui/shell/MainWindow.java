@@ -94,6 +94,7 @@ public final class MainWindow {
         }
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.title"));
+        stage.getIcons().setAll(windowIcon(64), windowIcon(32));
         stage.setMinWidth(WindowGeometry.MIN_WIDTH);
         stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
         navigator.connect(this::show);
@@ -333,6 +334,21 @@ public final class MainWindow {
 
     private Alert aboutDialog() {
         return AboutDialog.create(stage, env);
+    }
+
+    /** The window and task bar icon, drawn from the same glyph as the sidebar brand. */
+    private static javafx.scene.image.Image windowIcon(int size) {
+        FontIcon glyph = new FontIcon(Feather.SHARE_2);
+        glyph.setIconSize((int) (size * 0.62));
+        glyph.setIconColor(javafx.scene.paint.Color.WHITE);
+        javafx.scene.shape.Rectangle tile = new javafx.scene.shape.Rectangle(size, size, javafx.scene.paint.Color.web("#0969da"));
+        tile.setArcWidth(size * 0.4);
+        tile.setArcHeight(size * 0.4);
+        StackPane icon = new StackPane(tile, glyph);
+        new Scene(icon, size, size, javafx.scene.paint.Color.TRANSPARENT);
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        return icon.snapshot(p, null);
     }
 
     private static Map<String, String> languages() {

@@ -33,7 +33,7 @@ class NavigationFxTest {
     private static final class OtherSection implements Section {
         int shown;
         boolean disposed;
-        private final Label view = new Label("other view");
+        private Label view;
 
         @Override
         public String id() {
@@ -52,7 +52,10 @@ class NavigationFxTest {
 
         @Override
         public Node view() {
-            view.setId("other-view");
+            if (view == null) {
+                view = new Label("other view");
+                view.setId("other-view");
+            }
             return view;
         }
 
