@@ -9,6 +9,7 @@ import io.hvx.core.Problem;
 import io.hvx.core.Settings;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.ui.common.ErrorDialog;
+import io.hvx.ui.common.ErrorText;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.guid.GuidWorkbenchSection;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 /**
@@ -79,10 +81,19 @@ public final class App {
         @Override
         public void start(Stage stage) {
             Start s = Objects.requireNonNull(pending, "App.launchAndWait was not called");
+            boolean[] dialogOpen = {false};
             Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-                // a defect in a view must not end the app silently: show it and keep going
+                // a defect in a view must not end the app silently: show it and keep going;
+                // one dialog at a time, since a failing layout pass repeats its exception
                 e.printStackTrace();
-                Platform.runLater(() -> ErrorDialog.show(stage.isShowing() ? stage : null, e));
+                Platform.runLater(() -> {
+                    if (!dialogOpen[0]) {
+                        dialogOpen[0] = true;
+                        Alert alert = ErrorDialog.create(stage.isShowing() ? stage : null, ErrorText.of(e));
+                        alert.setOnHidden(h -> dialogOpen[0] = false);
+                        alert.show();
+                    }
+                });
             });
             createMainWindow(stage, s.backend(), s.settings()).show();
         }
