@@ -92,6 +92,7 @@ public final class MainWindow {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> show(s.id()));
         }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.title"));
         stage.getIcons().setAll(windowIcon(64), windowIcon(32));
