@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
-import io.hvx.ui.Screenshots;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Hyperlink;
@@ -66,7 +65,6 @@ class ErrorViewsFxTest {
         assertThat(detail.isVisible()).isTrue();
         assertThat(detail.getText()).isEqualTo("code 10049");
 
-        Screenshots.write(banner.getScene(), "error-banner");
         robot.interact(banner::clear);
         assertThat(banner.isShowing()).isFalse();
     }
