@@ -3,12 +3,17 @@
 #   vms                  -> the output of get-vms.ps1
 #   integration <GUID>   -> the output of get-integration-services.ps1 for that VM
 #   exit                 -> ends the loop
-# Each answer is one JSON line followed by the line <<hvx-end>>. The two scripts are embedded as
-# Base64 (UTF-16LE) by the app from its own resources; request text is never turned into code:
-# the VM ID is parsed as a [Guid] and handed over in $env:HVX_VM_ID.
+# Each answer is one JSON line followed by the line <<hvx-end>>. The two scripts are embedded by
+# the app from its own resources as literal here-strings (comment lines dropped, to stay well under
+# the 32,767-character command line); request text is never turned into code: the VM ID is parsed
+# as a [Guid] and handed over in $env:HVX_VM_ID.
 $ErrorActionPreference = 'Stop'; $ProgressPreference = 'SilentlyContinue'
-$hvxGetVms = [scriptblock]::Create([Text.Encoding]::Unicode.GetString([Convert]::FromBase64String('@GET_VMS@')))
-$hvxGetIs = [scriptblock]::Create([Text.Encoding]::Unicode.GetString([Convert]::FromBase64String('@GET_INTEGRATION_SERVICES@')))
+$hvxGetVms = [scriptblock]::Create(@'
+@GET_VMS@
+'@)
+$hvxGetIs = [scriptblock]::Create(@'
+@GET_INTEGRATION_SERVICES@
+'@)
 $hvxSentinel = '<<hvx-end>>'
 while ($true) {
   $line = [Console]::In.ReadLine()

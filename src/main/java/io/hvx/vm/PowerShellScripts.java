@@ -36,11 +36,24 @@ public final class PowerShellScripts {
         return load("get-integration-services.ps1");
     }
 
-    /** The warm loop with both request scripts embedded (as Base64 of our own resources). */
+    /** Windows' limit on a whole command line (CreateProcess), in characters. */
+    public static final int COMMAND_LINE_LIMIT = 32_767;
+
+    /** The warm loop with both request scripts embedded (literal here-strings of our own resources). */
     public static String warmLoop() {
         return load("warm-loop.ps1")
-                .replace("@GET_VMS@", encode(getVms()))
-                .replace("@GET_INTEGRATION_SERVICES@", encode(getIntegrationServices()));
+                .replace("@GET_VMS@", hereStringBody(getVms()))
+                .replace("@GET_INTEGRATION_SERVICES@", hereStringBody(getIntegrationServices()));
+    }
+
+    /** The script without its comment lines, checked to be safe inside {@code @' … '@}. */
+    static String hereStringBody(String script) {
+        String body = script.lines().filter(l -> !l.stripLeading().startsWith("#"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        if (body.lines().anyMatch(l -> l.startsWith("'@"))) {
+            throw new IllegalStateException("a line starting with '@ would end the here-string");
+        }
+        return body;
     }
 
     /** The request line that asks the warm loop for the VM list. */

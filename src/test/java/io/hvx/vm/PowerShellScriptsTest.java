@@ -48,10 +48,22 @@ class PowerShellScriptsTest {
     void theWarmLoopEmbedsBothScriptsAndHasNoPlaceholdersLeft() {
         String loop = PowerShellScripts.warmLoop();
         assertThat(loop).doesNotContain("@GET_VMS@").doesNotContain("@GET_INTEGRATION_SERVICES@")
-                .contains(PowerShellScripts.encode(PowerShellScripts.getVms()))
-                .contains(PowerShellScripts.encode(PowerShellScripts.getIntegrationServices()))
+                .contains(PowerShellScripts.hereStringBody(PowerShellScripts.getVms()))
+                .contains(PowerShellScripts.hereStringBody(PowerShellScripts.getIntegrationServices()))
+                .contains("Hyper-V\\Get-VMIntegrationService")
                 .contains(PowerShellScripts.SENTINEL)
                 .contains("[Guid]::Parse($parts[1])");
+        assertThat(PowerShellScripts.hereStringBody("# c\n  # d\nGet-Date\n")).isEqualTo("Get-Date");
+    }
+
+    @Test
+    void everyCommandLineFitsWindowsLimitWithRoomToGrow() {
+        for (String script : List.of(PowerShellScripts.getVms(), PowerShellScripts.getIntegrationServices(),
+                PowerShellScripts.warmLoop())) {
+            int length = "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe ".length()
+                    + String.join(" ", PowerShellScripts.arguments(script)).length();
+            assertThat(length).isLessThan(PowerShellScripts.COMMAND_LINE_LIMIT * 2 / 3);
+        }
     }
 
     @Test
