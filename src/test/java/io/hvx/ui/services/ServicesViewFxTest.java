@@ -1,0 +1,134 @@
+package io.hvx.ui.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hvx.core.ServiceRegistration;
+import io.hvx.registry.JsonServiceStore;
+import io.hvx.registry.Registrations;
+import io.hvx.registry.UndoJournal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Adds, renames, removes and undoes through the Services view, headless. */
+@ExtendWith(ApplicationExtension.class)
+class ServicesViewFxTest {
+
+    @TempDir
+    static Path tmp;
+
+    Registrations registry;
+    ServicesSection section;
+    Path store;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "fx");
+        store = dir.resolve("sb/services.json");
+        registry = new Registrations(JsonServiceStore.sandbox(dir.resolve("sb")), new UndoJournal(dir.resolve("data")),
+                "hvx fx", Clock.systemUTC());
+        section = new ServicesSection(registry, null, id -> { });
+        stage.setScene(new Scene((javafx.scene.Parent) section.view(), 1100, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        section.dispose();
+    }
+
+    void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    boolean registered(String name) {
+        return registry.list().stream().anyMatch(r -> name.equals(r.name()));
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<ServiceRegistration> table(FxRobot robot) {
+        return robot.lookup("#services-table").queryAs(TableView.class);
+    }
+
+    boolean shown(FxRobot robot, String name) {
+        return table(robot).getItems().stream().anyMatch(r -> name.equals(r.name()));
+    }
+
+    @Test
+    void addRenameRemoveAndUndoThroughTheView(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 6);
+
+        // add with a vsock port
+        robot.clickOn("#services-add");
+        robot.clickOn("#source-port");
+        robot.clickOn("#vsock-port").write("4242");
+        robot.clickOn("#service-name").write("Agent from the GUI");
+        assertThat(robot.lookup("#registry-path").queryLabeled().getText()).endsWith("\\00001092-facb-11e6-bd58-64006a7986d3");
+        robot.clickOn("Register");
+        waitUntil(() -> shown(robot, "Agent from the GUI"));
+        assertThat(registered("Agent from the GUI")).isTrue();
+        assertThat(table(robot).getSelectionModel().getSelectedItem().name()).isEqualTo("Agent from the GUI");
+
+        // rename the selected entry
+        robot.clickOn("#services-rename");
+        TextField name = robot.lookup("#rename-name").queryAs(TextField.class);
+        robot.interact(() -> name.setText(""));
+        robot.clickOn(name).write("Agent renamed");
+        robot.clickOn("Rename");
+        waitUntil(() -> shown(robot, "Agent renamed"));
+        assertThat(registered("Agent renamed")).isTrue();
+
+        // remove it, confirming
+        robot.clickOn("#services-remove");
+        robot.clickOn("OK");
+        waitUntil(() -> !shown(robot, "Agent renamed"));
+        assertThat(registered("Agent renamed")).isFalse();
+
+        // undo with the button, then with Ctrl+Z
+        robot.clickOn("#services-undo");
+        waitUntil(() -> shown(robot, "Agent renamed"));
+        robot.clickOn("#services-table");
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitUntil(() -> shown(robot, "Agent from the GUI"));
+        assertThat(registered("Agent from the GUI")).isTrue();
+    }
+
+    @Test
+    void builtinEntriesCannotBeRenamedOrRemovedFromTheView(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 6);
+        TableView<ServiceRegistration> t = table(robot);
+        robot.interact(() -> t.getSelectionModel().select(
+                t.getItems().stream().filter(r -> r.kind() == ServiceRegistration.Kind.BUILTIN).findFirst().orElseThrow()));
+        assertThat(robot.lookup("#services-rename").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#services-remove").queryAs(Button.class).isDisabled()).isTrue();
+        robot.interact(() -> t.getSelectionModel().select(
+                t.getItems().stream().filter(r -> "Demo echo".equals(r.name())).findFirst().orElseThrow()));
+        assertThat(robot.lookup("#services-remove").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void theFilterNarrowsTheTable(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 6);
+        robot.clickOn("#services-filter").write("demo");
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        assertThat(store).exists();
+    }
+}
