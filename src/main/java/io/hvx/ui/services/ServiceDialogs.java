@@ -48,7 +48,11 @@ final class ServiceDialogs {
         RadioButton newId = radio(group, AddServiceForm.Source.NEW, "source-new");
         RadioButton given = radio(group, AddServiceForm.Source.GIVEN, "source-given");
         RadioButton port = radio(group, AddServiceForm.Source.VSOCK_PORT, "source-port");
-        group.selectToggle(newId);
+        group.selectToggle(switch (form.sourceProperty().get()) {
+            case NEW -> newId;
+            case GIVEN -> given;
+            case VSOCK_PORT -> port;
+        });
         group.selectedToggleProperty().addListener((o, a, b) ->
                 form.sourceProperty().set((AddServiceForm.Source) b.getUserData()));
 

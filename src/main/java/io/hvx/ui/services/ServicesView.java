@@ -102,7 +102,7 @@ public final class ServicesView extends BorderPane {
         return b;
     }
 
-    private ToolBar toolbar() {
+    private HBox toolbar() {
         Button add = button("services-add", "services.action.addButton", Feather.PLUS);
         Button rename = button("services-rename", "services.action.renameButton", Feather.EDIT_2);
         Button remove = button("services-remove", "services.action.removeButton", Feather.TRASH_2);
@@ -135,10 +135,14 @@ public final class ServicesView extends BorderPane {
         filter.setId("services-filter");
         filter.setPromptText(Messages.get("services.filter.prompt"));
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        filter.setPrefWidth(260);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(add, rename, remove, undo, export, importB, refresh, grow, filter);
+        filter.setPrefWidth(280);
+        filter.setMinWidth(180);
+        ToolBar bar = new ToolBar(add, rename, remove, undo, export, importB, refresh);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox top = new HBox(8, bar, filter);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setStyle("-fx-padding: 0 8 0 0;");
+        return top;
     }
 
     private HBox readOnlyBanner() {
@@ -159,6 +163,9 @@ public final class ServicesView extends BorderPane {
         Button ps1 = new Button(Messages.get("services.banner.exportPs1"));
         ps1.setId("services-banner-ps1");
         ps1.setOnAction(e -> onExport(ServiceFiles.Format.PS1));
+        for (Button b : List.of(restartB, reg, ps1)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox banner = new HBox(10, new FontIcon(Feather.LOCK), reason, restartB, reg, ps1);
         banner.setId("services-readonly");
         banner.setAlignment(Pos.CENTER_LEFT);
@@ -203,9 +210,10 @@ public final class ServicesView extends BorderPane {
         table.setPlaceholder(new Label(Messages.get("services.list.empty")));
         TableColumn<ServiceRegistration, String> name = column("services.table.name", r -> r.name() == null
                 ? Messages.get("services.noName") : r.name());
-        name.setPrefWidth(240);
+        name.setPrefWidth(220);
         TableColumn<ServiceRegistration, String> id = column("services.table.id", r -> r.id().toString());
-        id.setPrefWidth(290);
+        id.setPrefWidth(280);
+        id.setMinWidth(260);
         TableColumn<ServiceRegistration, ServiceRegistration.Kind> kind = new TableColumn<>(Messages.get("services.table.kind"));
         kind.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().kind()));
         kind.setCellFactory(c -> new TableCell<>() {
@@ -221,14 +229,17 @@ public final class ServicesView extends BorderPane {
                 setGraphic(badge);
             }
         });
-        kind.setPrefWidth(90);
+        kind.setPrefWidth(80);
         TableColumn<ServiceRegistration, Long> port = new TableColumn<>(Messages.get("services.table.port"));
         port.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().vsockPort()));
         port.setPrefWidth(90);
         TableColumn<ServiceRegistration, String> by = column("services.table.createdBy",
                 r -> r.createdBy() == null ? "" : r.createdBy());
+        by.setPrefWidth(120);
         TableColumn<ServiceRegistration, String> at = column("services.table.createdAt",
                 r -> r.createdAt() == null ? "" : r.createdAt());
+        at.setPrefWidth(170);
+        at.setMinWidth(160);
         table.getColumns().setAll(List.of(name, id, kind, port, by, at));
         SortedList<ServiceRegistration> sorted = new SortedList<>(vm.visible());
         sorted.comparatorProperty().bind(table.comparatorProperty());
