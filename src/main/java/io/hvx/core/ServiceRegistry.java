@@ -56,6 +56,8 @@ public interface ServiceRegistry {
     /**
      * Applies the applicable steps of {@code plan} as one change (one undo step). The plan is
      * checked again against the current state first; nothing is written when it no longer holds.
+     * Added entries get the values the file gives (like regedit), so an entry of another tool
+     * stays {@code other} after an export and an import.
      *
      * @return how many entries were added, renamed and deleted
      */

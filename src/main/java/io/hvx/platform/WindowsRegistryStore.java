@@ -87,6 +87,10 @@ public final class WindowsRegistryStore implements RegistryStore {
             if (c instanceof RuntimeException re) {
                 throw re;
             }
+            if (c instanceof LinkageError) {
+                throw new OperationFailedException(Problem.of("error.services.registry.unavailable"),
+                        what + ": " + c, c);
+            }
             throw new OperationFailedException(Problem.of("error.services.registry.failed", location(), String.valueOf(c)),
                     what, c);
         }

@@ -256,7 +256,6 @@ public final class Registrations implements ServiceRegistry {
         int added = 0;
         int renamed = 0;
         int deleted = 0;
-        String stamp = now();
         for (ImportPlan.Step s : plan.changes()) {
             ImportPlan.Entry in = s.entry();
             StoredEntry cur = now.get(in.id());
@@ -268,9 +267,9 @@ public final class Registrations implements ServiceRegistry {
             before.add(UndoJournal.Before.of(in.id(), cur));
             switch (s.action()) {
                 case ADD -> {
-                    puts.add(new StoredEntry(in.id(), in.name().strip(),
-                            in.createdBy() != null ? in.createdBy() : creator,
-                            in.createdAt() != null ? in.createdAt() : stamp));
+                    // the file's values, as regedit would write them: an entry another tool made
+                    // stays another tool's entry after an export and import
+                    puts.add(new StoredEntry(in.id(), in.name().strip(), in.createdBy(), in.createdAt()));
                     added++;
                 }
                 case UPDATE_NAME -> {

@@ -186,6 +186,7 @@ class ServicesCommandTest {
         run("services", "add", "--name", "Quote \" and \\ and '' and $(x) 名字");
         run("services", "add", "--name", "vsock", "--vsock-port", "0x10");
         Set<String> before = entries();
+        String fullBefore = run("services", "list", "--json").out();
         Path f = tmp.resolve("all." + format);
         assertThat(run("services", "export", "-o", f.toString()).code()).isZero();
         List<String> ids = new ArrayList<>();
@@ -206,6 +207,8 @@ class ServicesCommandTest {
         Run imp = run("services", "import", f.toString(), "--yes");
         assertThat(imp.code()).as(imp.err()).isZero();
         assertThat(entries()).isEqualTo(before);
+        // ids, names, kinds (other stays other), ports, CreatedBy and CreatedAt all come back
+        assertThat(run("services", "list", "--json").out()).isEqualTo(fullBefore);
         assertThat(run("services", "import", f.toString(), "--yes").out()).contains("Nothing to change");
         assertThat(run("services", "undo").code()).isZero();
         assertThat(entries()).hasSize(2);
