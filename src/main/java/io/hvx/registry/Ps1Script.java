@@ -49,7 +49,7 @@ public final class Ps1Script {
         line(sb, "");
         line(sb, "$principal = [Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()");
         line(sb, "if (-not $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {");
-        line(sb, "    Write-Error 'This script writes HKLM: run it in PowerShell started with \"Run as administrator\".'");
+        line(sb, "    [Console]::Error.WriteLine('This script writes HKLM: run it in PowerShell started with \"Run as administrator\".')");
         line(sb, "    exit 3");
         line(sb, "}");
         line(sb, "");
@@ -57,7 +57,7 @@ public final class Ps1Script {
         line(sb, "$hklm = [Microsoft.Win32.RegistryKey]::OpenBaseKey([Microsoft.Win32.RegistryHive]::LocalMachine, [Microsoft.Win32.RegistryView]::Registry64)");
         line(sb, "$root = $hklm.OpenSubKey(" + literal(GuidFacts.REGISTRY_KEY) + ", $true)");
         line(sb, "if ($null -eq $root) {");
-        line(sb, "    Write-Error 'GuestCommunicationServices was not found: is Hyper-V installed on this machine?'");
+        line(sb, "    [Console]::Error.WriteLine('GuestCommunicationServices was not found: is Hyper-V installed on this machine?')");
         line(sb, "    exit 1");
         line(sb, "}");
         line(sb, "");
@@ -78,6 +78,10 @@ public final class Ps1Script {
         line(sb, "}");
         line(sb, "");
         for (ServiceRegistration r : entries) {
+            if (r.kind() == ServiceRegistration.Kind.BUILTIN) {
+                line(sb, "# " + r.id() + " is built into Windows and is left as it is.");
+                continue;
+            }
             if (r.name() == null) {
                 line(sb, "# " + r.id() + " has no ElementName and is not registered by this script.");
                 continue;
