@@ -227,7 +227,8 @@ public final class ServicesCommand implements Callable<Integer> {
         public Integer call() {
             ServiceRegistry reg = ctx.backend().services();
             Guid id = resolve(reg, target);
-            String old = reg.editable(id, force).name();
+            String old = reg.list().stream().filter(x -> x.id().equals(id)).findFirst()
+                    .map(ServiceRegistration::name).orElse(null);
             ServiceRegistration r = reg.rename(id, name, force);
             ctx.out().println(Messages.get("services.renamed", r.id(), old == null ? "—" : old, r.name()));
             return Cli.OK;

@@ -93,7 +93,7 @@ public final class Registrations implements ServiceRegistry {
     public ServiceRegistration rename(Guid id, String name, boolean force) {
         String n = ServiceRules.name(name);
         StoredEntry e = existing(id);
-        protect(e, force, "rename");
+        protect(e, force, false);
         requireWritable();
         if (n.equals(e.name())) {
             return toRegistration(e);
@@ -106,7 +106,7 @@ public final class Registrations implements ServiceRegistry {
     @Override
     public ServiceRegistration remove(Guid id, boolean force) {
         StoredEntry e = existing(id);
-        protect(e, force, "remove");
+        protect(e, force, true);
         requireWritable();
         change("remove", List.of(UndoJournal.Before.of(id, e)), () -> store.delete(id));
         return toRegistration(e);
@@ -115,7 +115,7 @@ public final class Registrations implements ServiceRegistry {
     @Override
     public ServiceRegistration editable(Guid id, boolean force) {
         StoredEntry e = existing(id);
-        protect(e, force, "remove");
+        protect(e, force, true);
         return toRegistration(e);
     }
 
@@ -128,14 +128,14 @@ public final class Registrations implements ServiceRegistry {
     }
 
     /** Refuses changes to built-in entries, and to other tools' entries without force. */
-    private static void protect(StoredEntry e, boolean force, String action) {
+    private static void protect(StoredEntry e, boolean force, boolean removing) {
         Kind kind = ServiceRegistration.kindOf(e.id(), e.createdBy());
         if (kind == Kind.BUILTIN) {
-            throw new InvalidInputException(Problem.of("remove".equals(action)
+            throw new InvalidInputException(Problem.of(removing
                     ? "error.services.builtin.remove" : "error.services.builtin.rename", e.id(), e.name()));
         }
         if (kind == Kind.OTHER && !force) {
-            throw new InvalidInputException(Problem.of("remove".equals(action)
+            throw new InvalidInputException(Problem.of(removing
                     ? "error.services.other.remove" : "error.services.other.rename",
                     e.id(), ownerValues(e)));
         }

@@ -103,13 +103,13 @@ public final class ServicesView extends BorderPane {
     }
 
     private HBox toolbar() {
-        Button add = button("services-add", "services.action.addButton", Feather.PLUS);
-        Button rename = button("services-rename", "services.action.renameButton", Feather.EDIT_2);
-        Button remove = button("services-remove", "services.action.removeButton", Feather.TRASH_2);
-        Button export = button("services-export", "services.action.exportButton", Feather.UPLOAD);
-        Button importB = button("services-import", "services.action.importButton", Feather.DOWNLOAD);
-        Button undo = button("services-undo", "services.action.undoButton", Feather.ROTATE_CCW);
-        Button refresh = button("services-refresh", "services.action.refreshButton", Feather.REFRESH_CW);
+        Button add = button("services-add", Messages.key("services.action.addButton"), Feather.PLUS);
+        Button rename = button("services-rename", Messages.key("services.action.renameButton"), Feather.EDIT_2);
+        Button remove = button("services-remove", Messages.key("services.action.removeButton"), Feather.TRASH_2);
+        Button export = button("services-export", Messages.key("services.action.exportButton"), Feather.UPLOAD);
+        Button importB = button("services-import", Messages.key("services.action.importButton"), Feather.DOWNLOAD);
+        Button undo = button("services-undo", Messages.key("services.action.undoButton"), Feather.ROTATE_CCW);
+        Button refresh = button("services-refresh", Messages.key("services.action.refreshButton"), Feather.REFRESH_CW);
         undo.setTooltip(new Tooltip(Messages.get("services.action.undoTip")));
         vm.lastChangeProperty().addListener((o, a, c) -> undo.getTooltip().setText(c == null
                 ? Messages.get("services.action.undoTip")
@@ -208,10 +208,10 @@ public final class ServicesView extends BorderPane {
         table.setId("services-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("services.list.empty")));
-        TableColumn<ServiceRegistration, String> name = column("services.table.name", r -> r.name() == null
+        TableColumn<ServiceRegistration, String> name = column(Messages.key("services.table.name"), r -> r.name() == null
                 ? Messages.get("services.noName") : r.name());
         name.setPrefWidth(220);
-        TableColumn<ServiceRegistration, String> id = column("services.table.id", r -> r.id().toString());
+        TableColumn<ServiceRegistration, String> id = column(Messages.key("services.table.id"), r -> r.id().toString());
         id.setPrefWidth(280);
         id.setMinWidth(260);
         TableColumn<ServiceRegistration, ServiceRegistration.Kind> kind = new TableColumn<>(Messages.get("services.table.kind"));
@@ -233,10 +233,10 @@ public final class ServicesView extends BorderPane {
         TableColumn<ServiceRegistration, Long> port = new TableColumn<>(Messages.get("services.table.port"));
         port.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().vsockPort()));
         port.setPrefWidth(90);
-        TableColumn<ServiceRegistration, String> by = column("services.table.createdBy",
+        TableColumn<ServiceRegistration, String> by = column(Messages.key("services.table.createdBy"),
                 r -> r.createdBy() == null ? "" : r.createdBy());
         by.setPrefWidth(120);
-        TableColumn<ServiceRegistration, String> at = column("services.table.createdAt",
+        TableColumn<ServiceRegistration, String> at = column(Messages.key("services.table.createdAt"),
                 r -> r.createdAt() == null ? "" : r.createdAt());
         at.setPrefWidth(170);
         at.setMinWidth(160);
@@ -272,10 +272,10 @@ public final class ServicesView extends BorderPane {
     }
 
     private ContextMenu contextMenu() {
-        MenuItem guid = copyItem("services.copy.guid", ServicesViewModel.CopyForm.GUID);
-        MenuItem ps = copyItem("services.copy.powershell", ServicesViewModel.CopyForm.POWERSHELL);
-        MenuItem c = copyItem("services.copy.c", ServicesViewModel.CopyForm.C);
-        MenuItem path = copyItem("services.copy.registryPath", ServicesViewModel.CopyForm.REGISTRY_PATH);
+        MenuItem guid = copyItem(Messages.key("services.copy.guid"), ServicesViewModel.CopyForm.GUID);
+        MenuItem ps = copyItem(Messages.key("services.copy.powershell"), ServicesViewModel.CopyForm.POWERSHELL);
+        MenuItem c = copyItem(Messages.key("services.copy.c"), ServicesViewModel.CopyForm.C);
+        MenuItem path = copyItem(Messages.key("services.copy.registryPath"), ServicesViewModel.CopyForm.REGISTRY_PATH);
         ContextMenu menu = new ContextMenu(guid, ps, c, path);
         if (openInWorkbench != null) {
             MenuItem open = new MenuItem(Messages.get("services.openInWorkbench"), new FontIcon(Feather.HASH));
