@@ -110,6 +110,9 @@ public final class ServicesView extends BorderPane {
         Button importB = button("services-import", Messages.key("services.action.importButton"), Feather.DOWNLOAD);
         Button undo = button("services-undo", Messages.key("services.action.undoButton"), Feather.ROTATE_CCW);
         Button refresh = button("services-refresh", Messages.key("services.action.refreshButton"), Feather.REFRESH_CW);
+        // icon only: the toolbar must fit next to the filter in the main window's content area
+        refresh.setText(null);
+        refresh.setTooltip(new Tooltip(Messages.get("services.action.refreshButton")));
         undo.setTooltip(new Tooltip(Messages.get("services.action.undoTip")));
         vm.lastChangeProperty().addListener((o, a, c) -> undo.getTooltip().setText(c == null
                 ? Messages.get("services.action.undoTip")
@@ -135,8 +138,8 @@ public final class ServicesView extends BorderPane {
         filter.setId("services-filter");
         filter.setPromptText(Messages.get("services.filter.prompt"));
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        filter.setPrefWidth(280);
-        filter.setMinWidth(180);
+        filter.setPrefWidth(240);
+        filter.setMinWidth(160);
         ToolBar bar = new ToolBar(add, rename, remove, undo, export, importB, refresh);
         HBox.setHgrow(bar, Priority.ALWAYS);
         HBox top = new HBox(8, bar, filter);
@@ -210,10 +213,11 @@ public final class ServicesView extends BorderPane {
         table.setPlaceholder(new Label(Messages.get("services.list.empty")));
         TableColumn<ServiceRegistration, String> name = column(Messages.key("services.table.name"), r -> r.name() == null
                 ? Messages.get("services.noName") : r.name());
-        name.setPrefWidth(220);
+        name.setPrefWidth(170);
+        name.setMinWidth(120);
         TableColumn<ServiceRegistration, String> id = column(Messages.key("services.table.id"), r -> r.id().toString());
-        id.setPrefWidth(280);
-        id.setMinWidth(260);
+        id.setPrefWidth(340);
+        id.setMinWidth(330);
         TableColumn<ServiceRegistration, ServiceRegistration.Kind> kind = new TableColumn<>(Messages.get("services.table.kind"));
         kind.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().kind()));
         kind.setCellFactory(c -> new TableCell<>() {
@@ -229,17 +233,20 @@ public final class ServicesView extends BorderPane {
                 setGraphic(badge);
             }
         });
-        kind.setPrefWidth(80);
+        kind.setPrefWidth(85);
+        kind.setMaxWidth(100);
         TableColumn<ServiceRegistration, Long> port = new TableColumn<>(Messages.get("services.table.port"));
         port.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().vsockPort()));
-        port.setPrefWidth(90);
+        port.setPrefWidth(100);
+        port.setMinWidth(100);
+        port.setMaxWidth(110);
         TableColumn<ServiceRegistration, String> by = column(Messages.key("services.table.createdBy"),
                 r -> r.createdBy() == null ? "" : r.createdBy());
-        by.setPrefWidth(120);
+        by.setPrefWidth(110);
         TableColumn<ServiceRegistration, String> at = column(Messages.key("services.table.createdAt"),
-                r -> r.createdAt() == null ? "" : r.createdAt());
-        at.setPrefWidth(170);
-        at.setMinWidth(160);
+                r -> shortTime(r.createdAt()));
+        at.setPrefWidth(150);
+        at.setMinWidth(150);
         table.getColumns().setAll(List.of(name, id, kind, port, by, at));
         SortedList<ServiceRegistration> sorted = new SortedList<>(vm.visible());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -262,6 +269,21 @@ public final class ServicesView extends BorderPane {
         });
         table.setContextMenu(contextMenu());
         return table;
+    }
+
+    private static final java.time.format.DateTimeFormatter SHORT_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** CreatedAt in local time to the minute; values that are not ISO instants are shown as they are. */
+    static String shortTime(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return SHORT_TIME.format(java.time.Instant.parse(iso).atZone(java.time.ZoneId.systemDefault()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     private static TableColumn<ServiceRegistration, String> column(String key,

@@ -2,7 +2,17 @@ package io.hvx.ui.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvx.App;
+import io.hvx.core.Backend;
+import io.hvx.core.Environment;
+import io.hvx.core.Mode;
 import io.hvx.core.ServiceRegistration;
+import io.hvx.core.ServiceRegistry;
+import io.hvx.core.Settings;
+import io.hvx.ui.Screenshots;
+import io.hvx.ui.shell.MainWindow;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
 import io.hvx.registry.JsonServiceStore;
 import io.hvx.registry.Registrations;
 import io.hvx.registry.UndoJournal;
@@ -27,7 +37,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Adds, renames, removes and undoes through the Services view, headless. */
+/**
+ * Adds, renames, removes and undoes through the Services view inside the main window, headless.
+ * Also renders {@code services.png} (to {@code docs/screenshots/} with {@code -Dhvx.screenshots=true}).
+ */
 @ExtendWith(ApplicationExtension.class)
 class ServicesViewFxTest {
 
@@ -35,23 +48,42 @@ class ServicesViewFxTest {
     static Path tmp;
 
     Registrations registry;
-    ServicesSection section;
     Path store;
+    Stage stage;
+    MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Path dir = Files.createTempDirectory(tmp, "fx");
         store = dir.resolve("sb/services.json");
+        // temp data dir too: the undo journal must never land in the user's directories
         registry = new Registrations(JsonServiceStore.sandbox(dir.resolve("sb")), new UndoJournal(dir.resolve("data")),
-                "hvx fx", Clock.systemUTC());
-        section = new ServicesSection(registry, null, id -> { });
-        stage.setScene(new Scene((javafx.scene.Parent) section.view(), 1100, 600));
-        stage.show();
+                "hvx 0.1.0", Clock.systemUTC());
+        Environment env = new Environment(Mode.SANDBOX, false, "0.1.0", "Linux", "25", dir.resolve("sb"), dir.resolve("data"));
+        Backend backend = new Backend() {
+            @Override
+            public Environment environment() {
+                return env;
+            }
+
+            @Override
+            public ServiceRegistry services() {
+                return registry;
+            }
+        };
+        Settings settings = Settings.inMemory();
+        settings.put("window.width", "1200");
+        settings.put("window.height", "780");
+        settings.put("theme", "light");
+        window = App.createMainWindow(stage, backend, settings);
+        window.show();
+        window.show("services");
     }
 
     @AfterEach
-    void stop() {
-        section.dispose();
+    void stop(FxRobot robot) {
+        robot.interact(stage::close);
     }
 
     void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
@@ -122,6 +154,20 @@ class ServicesViewFxTest {
         robot.interact(() -> t.getSelectionModel().select(
                 t.getItems().stream().filter(r -> "Demo echo".equals(r.name())).findFirst().orElseThrow()));
         assertThat(robot.lookup("#services-remove").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void writesTheServicesScreenshot(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 6);
+        registry.add(io.hvx.core.VsockTemplate.guidForPort(5000), "My guest agent");
+        waitUntil(() -> shown(robot, "My guest agent"));
+        TableView<ServiceRegistration> t = table(robot);
+        robot.interact(() -> t.getSelectionModel().select(
+                t.getItems().stream().filter(r -> "My guest agent".equals(r.name())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path png = Screenshots.write(stage.getScene(), "services");
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isGreaterThanOrEqualTo(1100);
     }
 
     @Test
