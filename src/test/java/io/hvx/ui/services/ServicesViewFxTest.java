@@ -171,6 +171,38 @@ class ServicesViewFxTest {
     }
 
     @Test
+    void importShowsThePlanBeforeApplying(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 6);
+        Path file = tmp.resolve("import-" + System.nanoTime() + ".reg");
+        Files.writeString(file, "Windows Registry Editor Version 5.00\r\n\r\n"
+                + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Virtualization\\GuestCommunicationServices\\0007a120-facb-11e6-bd58-64006a7986d3]\r\n"
+                + "\"ElementName\"=\"Imported 500000\"\r\n\r\n");
+        ServicesView view = robot.lookup("#services-view").queryAs(ServicesView.class);
+        robot.interact(() -> view.importFile(file));
+        waitUntil(() -> robot.lookup("#plan-table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<io.hvx.core.ImportPlan.Step> plan = robot.lookup("#plan-table").queryAs(TableView.class);
+        assertThat(plan.getItems()).extracting(st -> st.action()).containsExactly(io.hvx.core.ImportPlan.Action.ADD);
+        assertThat(registered("Imported 500000")).as("nothing applied before the user agrees").isFalse();
+        robot.clickOn("Apply");
+        waitUntil(() -> shown(robot, "Imported 500000"));
+        assertThat(registered("Imported 500000")).isTrue();
+    }
+
+    @Test
+    void openInGuidWorkbenchShowsTheGuidThere(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 6);
+        TableView<ServiceRegistration> t = table(robot);
+        robot.clickOn("Demo echo");
+        // Monocle shows no context-menu popup for a robot right click; fire the menu's item instead
+        robot.interact(() -> t.getContextMenu().getItems().stream()
+                .filter(i -> "Open in GUID workbench".equals(i.getText())).findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#guid-input").queryAs(TextField.class).getText())
+                .isEqualTo("00000007-facb-11e6-bd58-64006a7986d3");
+    }
+
+    @Test
     void theFilterNarrowsTheTable(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 6);
         robot.clickOn("#services-filter").write("demo");
