@@ -35,8 +35,10 @@ public final class DefaultBackendFactory implements BackendFactory {
         RegistryStore store = switch (env.mode()) {
             case WINDOWS -> WindowsRegistryStore.standard(Elevation::isElevated);
             case SANDBOX -> JsonServiceStore.sandbox(env.sandboxDir());
-            case LINUX_GUEST -> JsonServiceStore.readOnly(env.dataDir().resolve("saved-services.json"),
-                    Problem.of("error.services.readOnly.guest"));
+            case LINUX_GUEST -> {
+                Path saved = env.dataDir().resolve("saved-services.json");
+                yield JsonServiceStore.readOnly(saved, Problem.of("error.services.readOnly.guest", saved));
+            }
         };
         return new Registrations(store, new UndoJournal(env.dataDir()), "hvx " + env.version(), Clock.systemUTC());
     }

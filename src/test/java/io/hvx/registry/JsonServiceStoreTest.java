@@ -83,7 +83,7 @@ class JsonServiceStoreTest {
 
     @Test
     void aReadOnlyListRefusesChangesWithItsReason() {
-        RegistryStore ro = JsonServiceStore.readOnly(dir.resolve("saved.json"), Problem.of("error.services.readOnly.guest"));
+        RegistryStore ro = JsonServiceStore.readOnly(dir.resolve("saved.json"), Problem.of("error.services.readOnly.guest", dir.resolve("saved.json")));
         Registrations reg = registrations(ro);
         assertThat(reg.list()).isEmpty();
         assertThat(reg.writable()).isFalse();

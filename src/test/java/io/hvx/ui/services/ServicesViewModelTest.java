@@ -167,7 +167,7 @@ class ServicesViewModelTest {
     @Test
     void aReadOnlyStoreShowsItsReasonAndCannotUndo() {
         Registrations ro = new Registrations(JsonServiceStore.readOnly(tmp.resolve("saved.json"),
-                Problem.of("error.services.readOnly.guest")), new UndoJournal(tmp.resolve("data")), "x", Clock.systemUTC());
+                Problem.of("error.services.readOnly.guest", tmp.resolve("saved.json"))), new UndoJournal(tmp.resolve("data")), "x", Clock.systemUTC());
         ServicesViewModel m = new ServicesViewModel(ro, BackgroundTasks.direct());
         m.refresh();
         assertThat(m.writableProperty().get()).isFalse();
