@@ -8,4 +8,7 @@ public interface Backend {
 
     /** Where and how the app runs. */
     Environment environment();
+
+    /** The hvsocket service registrations of this mode (registry, sandbox store, saved list). */
+    ServiceRegistry services();
 }
