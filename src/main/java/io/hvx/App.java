@@ -9,11 +9,13 @@ import io.hvx.core.Problem;
 import io.hvx.core.Settings;
 import io.hvx.core.VmInventory;
 import io.hvx.platform.JsonFileSettings;
+import io.hvx.platform.ShellElevatedRestart;
 import io.hvx.ui.common.ErrorDialog;
 import io.hvx.ui.common.ErrorText;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.guid.GuidWorkbenchSection;
+import io.hvx.ui.services.ServicesSection;
 import io.hvx.ui.shell.MainWindow;
 import io.hvx.ui.vms.VmsSection;
 import io.hvx.vm.PowerShellVmInventory;
@@ -68,8 +70,10 @@ public final class App {
      */
     static List<Section> sections(Backend backend, Navigator navigator, Settings settings) {
         GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator);
+        ServicesSection services = new ServicesSection(backend.services(), new ShellElevatedRestart(), guid::open);
         return List.of(
                 guid,
+                services,
                 new VmsSection(guiInventory(backend.vms(), settings), settings));
     }
 

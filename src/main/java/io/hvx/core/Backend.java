@@ -9,6 +9,9 @@ public interface Backend {
     /** Where and how the app runs. */
     Environment environment();
 
+    /** The hvsocket service registrations of this mode (registry, sandbox store, saved list). */
+    ServiceRegistry services();
+
     /** The VMs of this mode: PowerShell on Windows, the host in a Linux guest, the sandbox's file. */
     VmInventory vms();
 }

@@ -45,10 +45,18 @@ class VmsCommandTest {
     private static Backend backend(Path sandboxDir) {
         Environment env = new Environment(Mode.SANDBOX, false, "test", "test-os", "25", sandboxDir, sandboxDir.resolve("data"));
         VmInventory vms = new SandboxVmInventory(sandboxDir);
+        io.hvx.core.ServiceRegistry services = new io.hvx.registry.Registrations(
+                io.hvx.registry.JsonServiceStore.sandbox(sandboxDir), new io.hvx.registry.UndoJournal(sandboxDir.resolve("data")),
+                "hvx test", java.time.Clock.systemUTC());
         return new Backend() {
             @Override
             public Environment environment() {
                 return env;
+            }
+
+            @Override
+            public io.hvx.core.ServiceRegistry services() {
+                return services;
             }
 
             @Override
