@@ -35,7 +35,7 @@ public final class Cli {
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        // "--mode sandbox" must read as the option's value although "sandbox" is also a command.
+        // `--mode sandbox` must read as the option value even though `sandbox` is also a command
         cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setUsageHelpAutoWidth(true);
         cl.registerConverter(Mode.class, text -> Mode.byId(text).orElseThrow(
