@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
                 GuidCommand.class,
                 AddressCommand.class,
                 GuiCommand.class,
+                ConnectCommand.class,
+                ListenCommand.class,
+                SandboxCommand.class,
         })
 public final class HvxCommand implements Callable<Integer> {
 

@@ -1,0 +1,47 @@
+package io.hvx.cli;
+
+import io.hvx.core.Backend;
+import io.hvx.core.Guid;
+import io.hvx.core.GuidFacts;
+import io.hvx.core.SandboxVms;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns what a user types for a VM and a service into IDs. The basic resolver reads GUIDs,
+ * aliases ({@code parent}, {@code wildcard}…), {@code vsock:PORT} and, in the sandbox, VM names;
+ * VM names from Hyper-V and friendly service names come from the VM inventory and service
+ * registry resolvers when those are wired in.
+ */
+public interface EndpointNames {
+
+    /** The VM ID for a VM name, GUID or alias. */
+    Guid vm(String text);
+
+    /** The service ID for a GUID, {@code vsock:PORT} or friendly name. */
+    Guid service(String text);
+
+    /** The basic resolver for a backend. */
+    static EndpointNames basic(Backend backend) {
+        Optional<SandboxVms> vms = backend.sandboxVms();
+        return new EndpointNames() {
+            @Override
+            public Guid vm(String text) {
+                if (vms.isPresent() && text != null) {
+                    String t = text.strip().toLowerCase(Locale.ROOT);
+                    for (SandboxVms.Vm v : vms.get().all()) {
+                        if (v.name().toLowerCase(Locale.ROOT).equals(t)) {
+                            return v.id();
+                        }
+                    }
+                }
+                return GuidFacts.parse(text).guid();
+            }
+
+            @Override
+            public Guid service(String text) {
+                return GuidFacts.parse(text).guid();
+            }
+        };
+    }
+}
