@@ -16,11 +16,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Serves a listener with a built-in responder (echo, sink, source) or any
- * {@link Handler}: one virtual thread per connection, at most {@code maxConnections} at once
+ * {@link Handler}: one thread per connection, at most {@code maxConnections} at once
  * (further clients wait in the listen queue), connections idle longer than the idle timeout
  * are closed, and {@link #close()} stops accepting, closes every connection and waits for the
  * threads. Shared by {@code hvx listen}, {@code hvx sandbox serve}, the sandbox's built-in
  * responders and the GUI's listen mode.
+ *
+ * <p>Connection threads are daemon platform threads, not virtual threads: a read blocks inside
+ * a native {@code recv} (JNA), which pins a virtual thread to its carrier, and the JDK does not
+ * add carriers for native calls. With the default of one carrier per core, a few idle clients
+ * would stall every virtual thread in the process (seen on a 2-core machine). A platform
+ * thread per connection costs a little memory and stays correct.
  */
 public final class ResponderServer implements AutoCloseable {
 
@@ -109,7 +115,7 @@ public final class ResponderServer implements AutoCloseable {
     /** Starts serving {@code listener}; the server owns and closes the listener. */
     public static ResponderServer start(Listener listener, Handler handler, Options options) {
         ResponderServer s = new ResponderServer(listener, handler, options);
-        s.acceptor = Thread.ofVirtual().name("hvx-accept " + listener.localAddress()).start(s::acceptLoop);
+        s.acceptor = Thread.ofPlatform().daemon().name("hvx-accept " + listener.localAddress()).start(s::acceptLoop);
         if (!options.idleTimeout().isZero()) {
             s.reaper = Thread.ofVirtual().name("hvx-idle " + listener.localAddress()).start(s::reapLoop);
         }
@@ -189,7 +195,7 @@ public final class ResponderServer implements AutoCloseable {
                     serve(conn);
                     break;
                 }
-                Thread.ofVirtual().name("hvx-conn " + listener.localAddress()).start(() -> serve(conn));
+                Thread.ofPlatform().daemon().name("hvx-conn " + listener.localAddress()).start(() -> serve(conn));
             }
         } catch (HvxException e) {
             if (!stopping) {

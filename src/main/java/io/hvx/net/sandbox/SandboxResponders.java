@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>How they run: when the sandbox connector is about to connect to a running VM's service
  * that has a responder configured and nobody listens at its path, it calls
- * {@link #ensure} and the responder starts here, on virtual (daemon) threads, for the rest of the
+ * {@link #ensure} and the responder starts here, on daemon threads, for the rest of the
  * process's life. If another process already serves the path (another {@code hvx}, socat, the
  * C peer), that one is used and nothing starts. A socket file left by a process that has exited
  * is detected (connecting to it is refused) and replaced. {@code hvx sandbox serve} starts every
