@@ -79,10 +79,25 @@ public final class SandboxResponders implements AutoCloseable {
         return started;
     }
 
-    /** Whether a listener accepts connections at {@code path} (in any process). */
+    /**
+     * Whether a listener accepts connections at {@code path} (in any process). On Linux this
+     * reads {@code /proc/net/unix} so that the check itself does not connect (a probe connection
+     * would be the first client of a {@code --once} listener); elsewhere it connects and closes.
+     */
     static boolean isServed(Path path) {
         if (!Files.exists(path)) {
             return false;
+        }
+        Path proc = Path.of("/proc/net/unix");
+        if (Files.isReadable(proc)) {
+            try (var lines = Files.lines(proc)) {
+                String p = path.toString();
+                // Num RefCount Protocol Flags Type St Inode Path; Flags 00010000 = __SO_ACCEPTCON (listening)
+                return lines.skip(1).map(l -> l.trim().split("\\s+"))
+                        .anyMatch(f -> f.length >= 8 && f[3].equals("00010000") && f[7].equals(p));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // fall back to connecting
+            }
         }
         try (PosixSocket probe = PosixSocket.connect(new PosixAddress.Unix(path), PROBE)) {
             return true;
