@@ -133,6 +133,19 @@ HX_STATIC_ASSERT(sizeof(hx_sockaddr_un) == 110);
 HX_STATIC_ASSERT(sizeof(struct sockaddr_un) == sizeof(hx_sockaddr_un));
 #endif
 
+#ifdef HVECHO_TEST_TCP
+/* Test builds only: IPv4 TCP on 127.0.0.0/8, so the Winsock code path can be
+ * exercised under Wine (which has neither AF_UNIX nor AF_HYPERV). Same layout
+ * as struct sockaddr_in; port and address in network byte order. */
+typedef struct hx_sockaddr_in4 {
+    uint16_t sin_family;           /* AF_INET (2) */
+    unsigned char sin_port[2];
+    unsigned char sin_addr[4];
+    unsigned char sin_zero[8];
+} hx_sockaddr_in4;
+HX_STATIC_ASSERT(sizeof(hx_sockaddr_in4) == 16);
+#endif
+
 /* ---------------------------------------------------------------------- */
 /* Sockets                                                                 */
 /* ---------------------------------------------------------------------- */
@@ -223,7 +236,7 @@ static HX_INLINE const char *hx_sock_strerror(int err, char *buf, size_t n)
                        || buf[len - 1] == '.'))
         buf[--len] = '\0';
     if (len == 0)
-        snprintf(buf, n, "error %d", err);
+        snprintf(buf, n, "Winsock error"); /* the caller prints the number */
     return buf;
 #else
     if (strerror_r(err, buf, n) != 0)

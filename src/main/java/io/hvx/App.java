@@ -1,17 +1,101 @@
 package io.hvx;
 
+import io.hvx.core.Backend;
 import io.hvx.core.BackendFactory;
+import io.hvx.core.Messages;
 import io.hvx.core.Mode;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
+import io.hvx.core.Settings;
+import io.hvx.platform.JsonFileSettings;
+import io.hvx.ui.common.ErrorDialog;
+import io.hvx.ui.common.ErrorText;
+import io.hvx.ui.common.Navigator;
+import io.hvx.ui.common.Section;
+import io.hvx.ui.guid.GuidWorkbenchSection;
+import io.hvx.ui.shell.MainWindow;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
 
-/** The desktop app (composition root of the GUI). */
+/**
+ * The desktop app: the composition root of the GUI. It builds the backend for the chosen mode,
+ * the sections (each given the ports it needs) and the main window.
+ */
 public final class App {
+
+    private static volatile Start pending;
 
     private App() {
     }
 
+    /** What {@link Fx#start} needs; JavaFX creates the Application itself, so it is handed over here. */
+    private record Start(Backend backend, Settings settings) {
+    }
+
     /** Starts the GUI and returns when its window closes. */
     public static void launchAndWait(BackendFactory factory, Mode mode, Path sandboxDir) {
-        throw new IllegalStateException("GUI not wired yet");
+        Backend backend = factory.create(mode, sandboxDir);
+        Settings settings = JsonFileSettings.inDataDir(backend.environment().dataDir());
+        settings.get("language").map(MainWindow::localeOf).ifPresent(App::useLocale);
+        pending = new Start(backend, settings);
+        try {
+            Application.launch(Fx.class);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX says "Unable to open DISPLAY" when there is no graphical session
+            throw new OperationFailedException(Problem.of("error.gui.noDisplay"), String.valueOf(e.getMessage()), e);
+        } finally {
+            settings.flush();
+        }
+    }
+
+    private static void useLocale(Locale locale) {
+        // JavaFX's own texts (dialog buttons) follow the default locale
+        Locale.setDefault(locale);
+        Messages.setLocale(locale);
+    }
+
+    /**
+     * The sections in navigation order (Ctrl+1, Ctrl+2…). Adding a feature is one line here.
+     */
+    static List<Section> sections(Backend backend, Navigator navigator) {
+        GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator);
+        return List.of(
+                guid);
+    }
+
+    /** Builds the main window on {@code stage} (FX thread); also used by the headless GUI tests. */
+    public static MainWindow createMainWindow(Stage stage, Backend backend, Settings settings) {
+        Navigator navigator = new Navigator();
+        return new MainWindow(stage, backend.environment(), sections(backend, navigator), settings, navigator);
+    }
+
+    /** The JavaFX application; public because JavaFX instantiates it reflectively. */
+    public static final class Fx extends Application {
+
+        @Override
+        public void start(Stage stage) {
+            Start s = Objects.requireNonNull(pending, "App.launchAndWait was not called");
+            boolean[] dialogOpen = {false};
+            Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+                // a defect in a view must not end the app silently: show it and keep going;
+                // one dialog at a time, since a failing layout pass repeats its exception
+                e.printStackTrace();
+                Platform.runLater(() -> {
+                    if (!dialogOpen[0]) {
+                        dialogOpen[0] = true;
+                        Alert alert = ErrorDialog.create(stage.isShowing() ? stage : null, ErrorText.of(e));
+                        alert.setOnHidden(h -> dialogOpen[0] = false);
+                        alert.show();
+                    }
+                });
+            });
+            createMainWindow(stage, s.backend(), s.settings()).show();
+        }
     }
 }

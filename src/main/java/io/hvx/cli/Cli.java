@@ -35,6 +35,7 @@ public final class Cli {
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
         cl.registerConverter(Mode.class, text -> Mode.byId(text).orElseThrow(
                 () -> new CommandLine.TypeConversionException(Messages.get("cli.error.mode", text))));
         cl.setParameterExceptionHandler((ex, args) -> {

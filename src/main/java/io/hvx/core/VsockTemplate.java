@@ -32,7 +32,7 @@ public final class VsockTemplate {
      */
     public static Guid guidForPort(long port) {
         if (!isValidPort(port)) {
-            throw new InvalidInputException(Problem.of("error.vsock.port.range", port));
+            throw new InvalidInputException(Problem.of("error.vsock.port.range", Long.toString(port)));
         }
         return Guid.of(port << 32 | TEMPLATE_LOW_MSB, TEMPLATE.leastSignificantBits());
     }

@@ -1,0 +1,51 @@
+package io.hvx.ui.common;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Application;
+
+/**
+ * The app's two looks (AtlantaFX Primer light and dark). The theme is the JavaFX user-agent
+ * stylesheet, so every window and dialog follows it; {@link #APP_STYLESHEET} adds the app's own
+ * classes (cards, badges, monospace) on top and uses only the theme's colour variables, so
+ * sections style their views with it and look right in both themes.
+ */
+public enum Theme {
+    LIGHT(new PrimerLight().getUserAgentStylesheet()),
+    DARK(new PrimerDark().getUserAgentStylesheet());
+
+    /** The app stylesheet every scene adds. */
+    public static final String APP_STYLESHEET =
+            Objects.requireNonNull(Theme.class.getResource("/css/app.css"), "css/app.css").toExternalForm();
+
+    private final String userAgentStylesheet;
+
+    Theme(String userAgentStylesheet) {
+        this.userAgentStylesheet = userAgentStylesheet;
+    }
+
+    public String userAgentStylesheet() {
+        return userAgentStylesheet;
+    }
+
+    /** The id stored in settings. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Makes this the look of every window (FX thread). */
+    public void apply() {
+        Application.setUserAgentStylesheet(userAgentStylesheet);
+    }
+
+    public Theme other() {
+        return this == LIGHT ? DARK : LIGHT;
+    }
+
+    /** The theme with this id; light when unknown. */
+    public static Theme byId(String id) {
+        return DARK.id().equals(id) ? DARK : LIGHT;
+    }
+}

@@ -1,0 +1,232 @@
+package io.hvx.ui.guid;
+
+import io.hvx.core.Guid;
+import io.hvx.core.GuidFacts;
+import io.hvx.core.Hex;
+import io.hvx.core.HvxException;
+import io.hvx.core.Messages;
+import io.hvx.core.SockaddrHv;
+import io.hvx.core.VmAlias;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * State of the GUID workbench: what the user typed, the VM alias chosen for the socket address,
+ * and everything derived from them through {@link GuidFacts}. Holds no nodes, so it is tested
+ * without the FX toolkit; the view binds to its properties.
+ */
+public final class GuidWorkbenchViewModel {
+
+    /** What the input currently is. */
+    public enum State { EMPTY, VALID, INVALID }
+
+    private final StringProperty input = new SimpleStringProperty(this, "input", "");
+    private final ObjectProperty<VmAlias> vm = new SimpleObjectProperty<>(this, "vm", VmAlias.PARENT);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.EMPTY);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper canonical = new ReadOnlyStringWrapper(this, "canonical", "");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
+    private final ReadOnlyStringWrapper shortName = new ReadOnlyStringWrapper(this, "shortName", "");
+    private final ReadOnlyStringWrapper vsockPort = new ReadOnlyStringWrapper(this, "vsockPort", "");
+    private final ReadOnlyStringWrapper windowsBytes = new ReadOnlyStringWrapper(this, "windowsBytes", "");
+    private final ReadOnlyStringWrapper rfc4122Bytes = new ReadOnlyStringWrapper(this, "rfc4122Bytes", "");
+    private final ReadOnlyStringWrapper sockaddrDump = new ReadOnlyStringWrapper(this, "sockaddrDump", "");
+    private final ReadOnlyStringWrapper sockaddrHex = new ReadOnlyStringWrapper(this, "sockaddrHex", "");
+    private final ReadOnlyStringWrapper sockaddrHeader = new ReadOnlyStringWrapper(this, "sockaddrHeader", "");
+    private final ReadOnlyStringWrapper sockaddrVmId = new ReadOnlyStringWrapper(this, "sockaddrVmId", "");
+    private final ReadOnlyStringWrapper sockaddrServiceId = new ReadOnlyStringWrapper(this, "sockaddrServiceId", "");
+    private final ReadOnlyStringWrapper defineGuid = new ReadOnlyStringWrapper(this, "defineGuid", "");
+    private final ReadOnlyStringWrapper initializer = new ReadOnlyStringWrapper(this, "initializer", "");
+    private final ReadOnlyStringWrapper powerShell = new ReadOnlyStringWrapper(this, "powerShell", "");
+    private final ReadOnlyStringWrapper registryPath = new ReadOnlyStringWrapper(this, "registryPath", "");
+    private GuidFacts facts;
+
+    public GuidWorkbenchViewModel() {
+        input.addListener((o, a, b) -> update());
+        vm.addListener((o, a, b) -> update());
+        update();
+    }
+
+    /**
+     * The sentence explaining why {@code text} is not accepted, or empty when it is valid or
+     * blank (blank input is not an error: the view shows a hint instead).
+     */
+    public static Optional<String> problemWith(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            GuidFacts.parse(text);
+            return Optional.empty();
+        } catch (HvxException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Replaces the input with a new random (version 4) GUID. */
+    public void newGuid() {
+        input.set(Guid.random().toString());
+    }
+
+    private void update() {
+        String text = input.get();
+        facts = null;
+        String problem = "";
+        if (text != null && !text.isBlank()) {
+            try {
+                facts = GuidFacts.parse(text);
+            } catch (HvxException e) {
+                problem = e.getMessage();
+            }
+        }
+        error.set(problem);
+        state.set(facts != null ? State.VALID : problem.isEmpty() ? State.EMPTY : State.INVALID);
+        if (facts == null) {
+            for (ReadOnlyStringWrapper p : Arrays.asList(canonical, name, shortName, vsockPort, windowsBytes, rfc4122Bytes,
+                    sockaddrDump, sockaddrHex, sockaddrHeader, sockaddrVmId, sockaddrServiceId, defineGuid, initializer, powerShell, registryPath)) {
+                p.set("");
+            }
+            return;
+        }
+        GuidFacts f = facts;
+        canonical.set(f.guid().toString());
+        name.set(describeName(f));
+        shortName.set(f.name() != null ? f.name() : "—");
+        vsockPort.set(f.vsockPort().isPresent()
+                ? String.format(Locale.ROOT, "%d (0x%x)", f.vsockPort().getAsLong(), f.vsockPort().getAsLong())
+                : Messages.get("guid.vsock.none"));
+        windowsBytes.set(Hex.spaced(f.guid().toWindowsBytes()));
+        rfc4122Bytes.set(Hex.spaced(f.guid().toRfc4122Bytes()));
+        byte[] address = new SockaddrHv(vm.get().guid(), f.guid()).encode();
+        sockaddrHex.set(Hex.of(address));
+        sockaddrDump.set(dump(address));
+        sockaddrHeader.set(Hex.spaced(Arrays.copyOfRange(address, 0, 4)));
+        sockaddrVmId.set(Hex.spaced(Arrays.copyOfRange(address, 4, 20)));
+        sockaddrServiceId.set(Hex.spaced(Arrays.copyOfRange(address, 20, 36)));
+        defineGuid.set(f.cDefineGuid(f.suggestedSymbol()));
+        initializer.set(f.cInitializer());
+        powerShell.set(f.powerShell());
+        registryPath.set(f.registryPath());
+    }
+
+    private static String describeName(GuidFacts f) {
+        if (f.alias().isPresent()) {
+            VmAlias a = f.alias().get();
+            return Messages.get("guid.name.alias", a.sdkName(), a.alias(), Messages.get(a.helpKey()));
+        }
+        if (f.service().isPresent()) {
+            return Messages.get("guid.name.service", f.service().get().elementName());
+        }
+        if (f.vsockPort().isPresent()) {
+            return Messages.get("guid.name.vsock");
+        }
+        return Messages.get("guid.name.unknown");
+    }
+
+    /** Offsets and bytes in rows: the 4-byte header, the VM ID, the service ID. */
+    private static String dump(byte[] b) {
+        return String.format(Locale.ROOT, "%04x  %s%n%04x  %s%n%04x  %s",
+                0, Hex.spaced(Arrays.copyOfRange(b, 0, 4)),
+                4, Hex.spaced(Arrays.copyOfRange(b, 4, 20)),
+                20, Hex.spaced(Arrays.copyOfRange(b, 20, 36)));
+    }
+
+    /** The facts of the current input, or empty while it is blank or invalid. */
+    public Optional<GuidFacts> facts() {
+        return Optional.ofNullable(facts);
+    }
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    public ObjectProperty<VmAlias> vmProperty() {
+        return vm;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The sentence saying what is wrong with the input; empty unless {@link State#INVALID}. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty canonicalProperty() {
+        return canonical.getReadOnlyProperty();
+    }
+
+    /** What the GUID is known as (alias and SDK name, in-box service, vsock template) or that it is unknown. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    /** The short well-known name (SDK constant or ElementName), or a dash. */
+    public ReadOnlyStringProperty shortNameProperty() {
+        return shortName.getReadOnlyProperty();
+    }
+
+    /** SOCKADDR_HV bytes 0–3: family (34, little-endian) and the reserved zero bytes. */
+    public ReadOnlyStringProperty sockaddrHeaderProperty() {
+        return sockaddrHeader.getReadOnlyProperty();
+    }
+
+    /** SOCKADDR_HV bytes 4–19: the VM ID in Windows byte order. */
+    public ReadOnlyStringProperty sockaddrVmIdProperty() {
+        return sockaddrVmId.getReadOnlyProperty();
+    }
+
+    /** SOCKADDR_HV bytes 20–35: the service ID in Windows byte order. */
+    public ReadOnlyStringProperty sockaddrServiceIdProperty() {
+        return sockaddrServiceId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty vsockPortProperty() {
+        return vsockPort.getReadOnlyProperty();
+    }
+
+    /** The Windows in-memory bytes, space-separated lowercase hex. */
+    public ReadOnlyStringProperty windowsBytesProperty() {
+        return windowsBytes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rfc4122BytesProperty() {
+        return rfc4122Bytes.getReadOnlyProperty();
+    }
+
+    /** SOCKADDR_HV for the chosen VM as three offset-labelled rows (header, VmId, ServiceId). */
+    public ReadOnlyStringProperty sockaddrDumpProperty() {
+        return sockaddrDump.getReadOnlyProperty();
+    }
+
+    /** SOCKADDR_HV as one lowercase hex string without separators (as {@code hvx address} prints it). */
+    public ReadOnlyStringProperty sockaddrHexProperty() {
+        return sockaddrHex.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty defineGuidProperty() {
+        return defineGuid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty initializerProperty() {
+        return initializer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty powerShellProperty() {
+        return powerShell.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty registryPathProperty() {
+        return registryPath.getReadOnlyProperty();
+    }
+}
