@@ -35,6 +35,8 @@ public final class Cli {
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // `--mode sandbox` must read as the option value even though `sandbox` is also a command
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setUsageHelpAutoWidth(true);
         cl.registerConverter(Mode.class, text -> Mode.byId(text).orElseThrow(
                 () -> new CommandLine.TypeConversionException(Messages.get("cli.error.mode", text))));

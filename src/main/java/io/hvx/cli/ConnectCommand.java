@@ -2,6 +2,8 @@ package io.hvx.cli;
 
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.StreamConnection;
+import io.hvx.core.InvalidInputException;
+import io.hvx.core.Problem;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +32,7 @@ public final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (timeoutMs < 1 || timeoutMs > 300_000) {
-            throw new io.hvx.core.InvalidInputException(io.hvx.core.Problem.of("net.cli.timeout", timeoutMs));
+            throw new InvalidInputException(Problem.of("net.cli.timeout", timeoutMs));
         }
         EndpointNames names = EndpointNames.basic(ctx.backend());
         HvEndpoint ep = new HvEndpoint(names.vm(vm), names.service(service));

@@ -5,6 +5,8 @@ import io.hvx.core.Listener;
 import io.hvx.core.Messages;
 import io.hvx.core.VmAlias;
 import io.hvx.net.ResponderServer;
+import io.hvx.core.InvalidInputException;
+import io.hvx.core.Problem;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -57,7 +59,7 @@ public final class ListenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (maxConnections < 1) {
-            throw new io.hvx.core.InvalidInputException(io.hvx.core.Problem.of("net.cli.maxConnections", maxConnections));
+            throw new InvalidInputException(Problem.of("net.cli.maxConnections", maxConnections));
         }
         EndpointNames names = EndpointNames.basic(ctx.backend());
         HvEndpoint ep = new HvEndpoint(names.vm(vm), names.service(service));

@@ -56,10 +56,10 @@ public final class PosixErrors {
                 }
                 break;
             case Libc.ETIMEDOUT:
-                return Problem.of("net.error.timeout", address, timeoutMs);
+                return Problem.of("net.error.timeout", address, String.valueOf(timeoutMs));
             case Libc.EAGAIN:
                 if (op == Op.CONNECT) {
-                    return Problem.of("net.error.busy", address, timeoutMs);
+                    return Problem.of("net.error.busy", address, String.valueOf(timeoutMs));
                 }
                 break;
             case Libc.ENETUNREACH, Libc.EHOSTUNREACH:

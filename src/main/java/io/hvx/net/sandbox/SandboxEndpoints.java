@@ -81,7 +81,7 @@ public final class SandboxEndpoints implements Connector, ListenerFactory {
         List<Path> candidates;
         if (vm.isPresent()) {
             if (!vm.get().running()) {
-                throw new OperationFailedException(Problem.of("net.winsock.unreachable", text, ms),
+                throw new OperationFailedException(Problem.of("net.winsock.unreachable", text, String.valueOf(ms)),
                         "sandbox: VM " + vm.get().name() + " is " + vm.get().state()
                                 + "; Windows reports WSAENETUNREACH (10051) for a VM that is not running");
             }
@@ -97,7 +97,7 @@ public final class SandboxEndpoints implements Connector, ListenerFactory {
         } else if (VmAlias.byGuid(endpoint.vmId()).isPresent()) {
             candidates = List.of(paths.path(endpoint));
         } else {
-            throw new OperationFailedException(Problem.of("net.winsock.unreachable", text, ms),
+            throw new OperationFailedException(Problem.of("net.winsock.unreachable", text, String.valueOf(ms)),
                     "sandbox: no VM has the ID " + endpoint.vmId()
                             + "; Windows reports WSAENETUNREACH (10051) for an unknown VM");
         }
@@ -120,16 +120,16 @@ public final class SandboxEndpoints implements Connector, ListenerFactory {
     /** Rephrases a POSIX connect failure as the Hyper-V error Windows would report. */
     private static OperationFailedException asHyperV(OperationFailedException e, String text, long ms, Path path) {
         if (e == null) {
-            return new OperationFailedException(Problem.of("net.winsock.refused", text, ms),
+            return new OperationFailedException(Problem.of("net.winsock.refused", text, String.valueOf(ms)),
                     "sandbox: nobody listens at " + path + "; Windows reports WSAECONNREFUSED (10061)");
         }
         String key = e.problem().key();
         if (key.equals("net.error.refused")) {
-            return new OperationFailedException(Problem.of("net.winsock.refused", text, ms),
+            return new OperationFailedException(Problem.of("net.winsock.refused", text, String.valueOf(ms)),
                     "sandbox: nobody listens at " + path + " (" + e.detail() + "); Windows reports WSAECONNREFUSED (10061)", e);
         }
         if (key.equals("net.error.busy") || key.equals("net.error.timeout")) {
-            return new OperationFailedException(Problem.of("net.winsock.timeout", text, ms),
+            return new OperationFailedException(Problem.of("net.winsock.timeout", text, String.valueOf(ms)),
                     "sandbox: " + path + " did not accept in time (" + e.detail() + "); Windows reports WSAETIMEDOUT (10060)", e);
         }
         return e;
@@ -145,7 +145,7 @@ public final class SandboxEndpoints implements Connector, ListenerFactory {
                         "sandbox: VM " + vm.get().name() + " is " + vm.get().state());
             }
         } else if (!services.isRegistered(endpoint.serviceId())) {
-            throw new OperationFailedException(Problem.of("net.winsock.accessBind", text, 0),
+            throw new OperationFailedException(Problem.of("net.winsock.accessBind", text, "0"),
                     "sandbox: service " + endpoint.serviceId() + " is not registered on the host;"
                             + " Windows reports WSAEACCES (10013) when a host listener binds it");
         }

@@ -2,6 +2,7 @@ package io.hvx.net.sandbox;
 
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
 import io.hvx.core.SandboxSeed;
 import io.hvx.net.ResponderServer;
 import io.hvx.net.posix.PosixAddress;
@@ -112,7 +113,7 @@ public final class SandboxResponders implements AutoCloseable {
             Files.createDirectories(path.getParent());
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            throw new OperationFailedException(io.hvx.core.Problem.of("net.sandbox.dir", path.getParent().toString()),
+            throw new OperationFailedException(Problem.of("net.sandbox.dir", path.getParent().toString()),
                     e.toString(), e);
         }
         return PosixListener.bind(new PosixAddress.Unix(path), endpoint);

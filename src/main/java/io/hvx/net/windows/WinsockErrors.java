@@ -96,13 +96,13 @@ public final class WinsockErrors {
      */
     public static Problem problem(Op op, int code, String address, long timeoutMs) {
         if (code == WSAEACCES && (op == Op.BIND || op == Op.LISTEN)) {
-            return Problem.of("net.winsock.accessBind", address, timeoutMs);
+            return Problem.of("net.winsock.accessBind", address, String.valueOf(timeoutMs));
         }
         Entry e = TABLE.get(code);
         if (e == null) {
             return Problem.of("net.error.system", address, op.name().toLowerCase(Locale.ROOT), name(code));
         }
-        return Problem.of(e.key(), address, timeoutMs);
+        return Problem.of(e.key(), address, String.valueOf(timeoutMs));
     }
 
     public static OperationFailedException failure(Op op, int code, String address, long timeoutMs) {
