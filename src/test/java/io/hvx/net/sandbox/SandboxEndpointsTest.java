@@ -193,4 +193,34 @@ class SandboxEndpointsTest {
             assertThat(new String(roundTrip(c, "x".getBytes()))).isEqualTo("x");
         }
     }
+
+    @Test
+    void listenerWhoseQueueStaysFullTimesOutLikeWsaetimedoutOnTime() throws Exception {
+        Guid svc = VsockTemplate.guidForPort(7000);
+        Path p = sandbox.path(SandboxSeed.DEMO_LINUX_ID, svc);
+        java.nio.file.Files.createDirectories(p.getParent());
+        java.util.List<AutoCloseable> open = new java.util.ArrayList<>();
+        try (io.hvx.net.posix.PosixListener l = io.hvx.net.posix.PosixListener.bind(
+                new io.hvx.net.posix.PosixAddress.Unix(p), new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, svc), 0)) {
+            try {
+                while (open.size() < 64) {
+                    open.add(io.hvx.net.posix.PosixSocket.connect(new io.hvx.net.posix.PosixAddress.Unix(p), Duration.ofMillis(30)));
+                }
+            } catch (OperationFailedException full) {
+                // the queue is full now
+            }
+            long t0 = System.nanoTime();
+            OperationFailedException e = assertThrows(OperationFailedException.class,
+                    () -> sandbox.connect(new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, svc), Duration.ofMillis(600)));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(590), Duration.ofMillis(1100));
+            assertThat(e.problem().key()).isEqualTo("net.winsock.timeout");
+            assertThat(e.getMessage()).contains("within 600 ms");
+            assertThat(e.detail()).contains("10060").contains("EAGAIN");
+            assertThat(l.isClosed()).isFalse();
+        } finally {
+            for (AutoCloseable c : open) {
+                c.close();
+            }
+        }
+    }
 }
