@@ -127,4 +127,30 @@ class NetCliTest {
         assertThat(r.out()).contains("Serving echo for demo-linux").contains("Serving sink for demo-linux")
                 .contains("Serving source for demo-linux").doesNotContain("demo-windows");
     }
+
+    @Test
+    void connectExitsZeroWhenThePeerClosesEvenWithStdinStillOpen() throws Exception {
+        Path path = Path.of(cli.run("--mode", "sandbox", "sandbox", "path", "demo-linux", "vsock:6001").out().strip());
+        Files.createDirectories(path.getParent());
+        try (var l = io.hvx.net.posix.PosixListener.bind(new PosixAddress.Unix(path),
+                new io.hvx.core.HvEndpoint(SandboxSeed.DEMO_LINUX_ID, io.hvx.core.VsockTemplate.guidForPort(6001)))) {
+            Thread server = Thread.ofPlatform().start(() -> {
+                try (var c = l.accept(Duration.ofSeconds(10)).orElseThrow()) {
+                    c.writeFully(ByteBuffer.wrap("bye".getBytes()));
+                }
+            });
+            java.io.PipedOutputStream neverClosed = new java.io.PipedOutputStream();
+            java.io.InputStream stdin = new java.io.PipedInputStream(neverClosed);
+            java.io.StringWriter err = new java.io.StringWriter();
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            CliContext ctx = new CliContext(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                    stdin, raw, (mode, d) -> new io.hvx.DefaultBackendFactory().create(mode, dir), (m, d) -> { }, false);
+            int code = Cli.run(ctx, "--mode", "sandbox", "connect", "demo-linux", "vsock:6001");
+            server.join(5000);
+            assertThat(err.toString()).isEmpty();
+            assertThat(code).isZero();
+            assertThat(raw.toString()).isEqualTo("bye");
+            neverClosed.close();
+        }
+    }
 }
