@@ -5,7 +5,6 @@ import io.hvx.core.Messages;
 import io.hvx.core.Problem;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.SandboxVms;
-import io.hvx.net.ResponderServer;
 import io.hvx.net.sandbox.SandboxPaths;
 import io.hvx.net.sandbox.SandboxResponders;
 import java.time.Duration;
@@ -55,9 +54,5 @@ public final class SandboxServeCommand implements Callable<Integer> {
             Thread.sleep(seconds > 0 ? Duration.ofSeconds(seconds) : Duration.ofDays(365_000));
         }
         return Cli.OK;
-    }
-
-    static ResponderServer.Kind kind(String id) {
-        return ResponderServer.Kind.byId(id).orElseThrow();
     }
 }

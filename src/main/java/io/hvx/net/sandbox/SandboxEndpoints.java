@@ -42,8 +42,6 @@ import java.util.Optional;
  */
 public final class SandboxEndpoints implements Connector, ListenerFactory {
 
-    private static final Duration PROBE = Duration.ofMillis(200);
-
     private final SandboxPaths paths;
     private final SandboxVms vms;
     private final RegisteredServices services;
@@ -160,9 +158,5 @@ public final class SandboxEndpoints implements Connector, ListenerFactory {
     /** The socket path of an endpoint (for {@code hvx sandbox path}). */
     public Path path(Guid vm, Guid service) {
         return paths.path(vm, service);
-    }
-
-    static Duration probe() {
-        return PROBE;
     }
 }

@@ -94,13 +94,14 @@ public final class SandboxResponders implements AutoCloseable {
             try (var lines = Files.lines(proc)) {
                 String p = path.toString();
                 // Num RefCount Protocol Flags Type St Inode Path; Flags 00010000 = __SO_ACCEPTCON (listening)
-                return lines.skip(1).map(l -> l.trim().split("\\s+"))
+                return lines.skip(1).map(l -> l.trim().split("\\s+", 8))
                         .anyMatch(f -> f.length >= 8 && f[3].equals("00010000") && f[7].equals(p));
             } catch (IOException | java.io.UncheckedIOException e) {
                 // fall back to connecting
             }
         }
-        try (PosixSocket probe = PosixSocket.connect(new PosixAddress.Unix(path), PROBE)) {
+        try {
+            PosixSocket.connect(new PosixAddress.Unix(path), PROBE).close();
             return true;
         } catch (OperationFailedException e) {
             return false;

@@ -223,4 +223,19 @@ class SandboxEndpointsTest {
             }
         }
     }
+
+    @Test
+    void aListenerInASandboxDirWithSpacesIsSeenAsServing(@TempDir Path base) throws Exception {
+        Path spaced = base.resolve("my sandbox");
+        JsonSandboxFakes.writeSeed(spaced);
+        SandboxPaths paths = SandboxPaths.forSandbox(spaced);
+        HvEndpoint ep = new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, VsockTemplate.guidForPort(6100));
+        SandboxEndpoints sb = new SandboxEndpoints(paths, JsonSandboxFakes.vms(spaced), JsonSandboxFakes.services(spaced),
+                new SandboxResponders(paths));
+        try (Listener l = sb.listen(ep)) {
+            assertThat(SandboxResponders.isServed(paths.path(ep))).isTrue();
+            assertThat(l.accept(Duration.ofMillis(50))).as("the check connected to nobody").isEmpty();
+        }
+        assertThat(SandboxResponders.isServed(paths.path(ep))).isFalse();
+    }
 }
