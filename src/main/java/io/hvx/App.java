@@ -8,11 +8,13 @@ import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.Settings;
 import io.hvx.platform.JsonFileSettings;
+import io.hvx.platform.ShellElevatedRestart;
 import io.hvx.ui.common.ErrorDialog;
 import io.hvx.ui.common.ErrorText;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.guid.GuidWorkbenchSection;
+import io.hvx.ui.services.ServicesSection;
 import io.hvx.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,8 +67,10 @@ public final class App {
      */
     static List<Section> sections(Backend backend, Navigator navigator) {
         GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator);
+        ServicesSection services = new ServicesSection(backend.services(), new ShellElevatedRestart(), guid::open);
         return List.of(
-                guid);
+                guid,
+                services);
     }
 
     /** Builds the main window on {@code stage} (FX thread); also used by the headless GUI tests. */

@@ -4,14 +4,17 @@ import io.hvx.core.Backend;
 import io.hvx.core.Guid;
 import io.hvx.core.GuidFacts;
 import io.hvx.core.SandboxVms;
+import io.hvx.core.InvalidInputException;
+import io.hvx.core.ServiceRegistration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Turns what a user types for a VM and a service into IDs. The basic resolver reads GUIDs,
- * aliases ({@code parent}, {@code wildcard}…), {@code vsock:PORT} and, in the sandbox, VM names;
- * VM names from Hyper-V and friendly service names come from the VM inventory and service
- * registry resolvers when those are wired in.
+ * aliases ({@code parent}, {@code wildcard}…), {@code vsock:PORT}, registered services' friendly
+ * names and, in the sandbox, VM names; VM names from Hyper-V come from the VM inventory's
+ * resolver when that is wired in.
  */
 public interface EndpointNames {
 
@@ -40,7 +43,17 @@ public interface EndpointNames {
 
             @Override
             public Guid service(String text) {
-                return GuidFacts.parse(text).guid();
+                try {
+                    return GuidFacts.parse(text).guid();
+                } catch (InvalidInputException notAGuid) {
+                    String t = text == null ? "" : text.strip();
+                    List<ServiceRegistration> named = backend.services().list().stream()
+                            .filter(r -> r.name() != null && r.name().equalsIgnoreCase(t)).toList();
+                    if (named.size() == 1) {
+                        return named.getFirst().id();
+                    }
+                    throw notAGuid;
+                }
             }
         };
     }

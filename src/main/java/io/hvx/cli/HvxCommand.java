@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
                 InfoCommand.class,
                 GuidCommand.class,
                 AddressCommand.class,
+                ServicesCommand.class,
                 GuiCommand.class,
                 ConnectCommand.class,
                 ListenCommand.class,

@@ -19,4 +19,7 @@ public interface Backend {
     default java.util.Optional<SandboxVms> sandboxVms() {
         return java.util.Optional.empty();
     }
+
+    /** The hvsocket service registrations of this mode (registry, sandbox store, saved list). */
+    ServiceRegistry services();
 }

@@ -153,4 +153,11 @@ class NetCliTest {
             neverClosed.close();
         }
     }
+
+    @Test
+    void serviceMayBeGivenByItsRegisteredName() {
+        CliHarness.Result r = cli.runWithInput("named".getBytes(), "--mode", "sandbox", "connect", "demo-linux", "demo ECHO");
+        assertThat(r.err()).isEmpty();
+        assertThat(new String(r.rawOut())).isEqualTo("named");
+    }
 }

@@ -1,0 +1,133 @@
+package io.hvx.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hvsocket service registrations of the current mode: the registry key
+ * {@code HKLM\...\Virtualization\GuestCommunicationServices} on Windows, a JSON store in the
+ * sandbox, a read-only list of saved services in a Linux guest.
+ *
+ * <p>Every implementation applies the same rules: GUIDs in any accepted form, duplicates refused,
+ * vsock ports 0…0x7FFFFFFF, friendly names trimmed, non-empty, at most 256 characters and free of
+ * control characters; {@code builtin} entries are never renamed or removed and {@code other}
+ * entries only with {@code force}. Each change first records the previous state in an undo
+ * journal, and a refused operation leaves the store byte-identical.
+ *
+ * <p>Calls may block (registry, file system) and are bounded by a timeout; UI code calls them off
+ * the FX thread. Failures are {@link HvxException}s: {@link InvalidInputException} when the
+ * request breaks a rule, {@link ElevationRequiredException} when writing needs an elevated
+ * administrator, {@link OperationFailedException} otherwise.
+ */
+public interface ServiceRegistry {
+
+    /** All registrations, sorted by name (entries without a name last), then id. */
+    List<ServiceRegistration> list();
+
+    /**
+     * Registers {@code id} with friendly name {@code name}, stamped with this app's
+     * {@code CreatedBy}/{@code CreatedAt}.
+     *
+     * @return the stored registration
+     */
+    ServiceRegistration add(Guid id, String name);
+
+    /** Gives {@code id} a new friendly name; {@code force} is needed for {@code other} entries. */
+    ServiceRegistration rename(Guid id, String name, boolean force);
+
+    /** Removes {@code id}; {@code force} is needed for {@code other} entries. */
+    ServiceRegistration remove(Guid id, boolean force);
+
+    /**
+     * The entry {@link #rename} or {@link #remove} would change, after the same checks (exists,
+     * not built-in, {@code other} only with force), so callers can refuse before asking the user
+     * to confirm. Changes nothing.
+     */
+    ServiceRegistration editable(Guid id, boolean force);
+
+    /**
+     * Computes what importing {@code entries} would do, without changing anything.
+     *
+     * @param allowDelete whether deletions in the file may be applied
+     * @param force       whether names of {@code other} entries may be changed
+     */
+    ImportPlan plan(List<ImportPlan.Entry> entries, boolean allowDelete, boolean force);
+
+    /**
+     * Applies the applicable steps of {@code plan} as one change (one undo step). The plan is
+     * checked again against the current state first; nothing is written when it no longer holds.
+     * Added entries get the values the file gives (like regedit), so an entry of another tool
+     * stays {@code other} after an export and an import.
+     *
+     * @return how many entries were added, renamed and deleted
+     */
+    ImportPlan.Result apply(ImportPlan plan);
+
+    /** The last change that {@link #undo()} would revert, if any. */
+    Optional<UndoableChange> lastChange();
+
+    /**
+     * Reverts the last change recorded in the undo journal for this store.
+     *
+     * @return the change that was reverted
+     * @throws InvalidInputException when there is nothing to undo
+     */
+    UndoableChange undo();
+
+    /** Whether changes are possible now and, if not, why. */
+    Writability writability();
+
+    /** Shorthand for {@code writability().writable()}. */
+    default boolean writable() {
+        return writability().writable();
+    }
+
+    /** Where the registrations live, for display (registry path or file). */
+    String location();
+
+    /**
+     * Calls {@code onChange} (on a background thread) when the registrations change outside this
+     * object, e.g. another process edits the store. Closing the handle stops watching.
+     */
+    AutoCloseable watch(Runnable onChange);
+
+    /**
+     * Whether changes are possible.
+     *
+     * @param writable       true when add/rename/remove/import/undo may be attempted
+     * @param reason         why not, or {@code null} when writable
+     * @param needsElevation true when restarting as an elevated administrator would make it writable
+     */
+    record Writability(boolean writable, Problem reason, boolean needsElevation) {
+        public static Writability yes() {
+            return new Writability(true, null, false);
+        }
+
+        public static Writability no(Problem reason, boolean needsElevation) {
+            return new Writability(false, reason, needsElevation);
+        }
+    }
+
+    /**
+     * A change recorded in the undo journal.
+     *
+     * @param action what was done: {@code add}, {@code rename}, {@code remove} or {@code import}
+     * @param ids    the services it touched
+     * @param at     when it was made (ISO-8601)
+     */
+    record UndoableChange(String action, List<Guid> ids, String at) {
+        public UndoableChange {
+            ids = List.copyOf(ids);
+        }
+
+        /** Message key naming the action for users. */
+        public String labelKey() {
+            return switch (action) {
+                case "add" -> Messages.key("services.action.add");
+                case "rename" -> Messages.key("services.action.rename");
+                case "remove" -> Messages.key("services.action.remove");
+                default -> Messages.key("services.action.import");
+            };
+        }
+    }
+}

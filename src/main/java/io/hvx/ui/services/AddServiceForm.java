@@ -1,0 +1,137 @@
+package io.hvx.ui.services;
+
+import io.hvx.core.Guid;
+import io.hvx.core.GuidFacts;
+import io.hvx.core.HvxException;
+import io.hvx.core.Messages;
+import io.hvx.core.Problem;
+import io.hvx.core.ServiceRegistration;
+import io.hvx.registry.ServiceRules;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The state of the Add dialog, validated live: a new GUID, a given GUID or a vsock port, and a
+ * friendly name. Shows the registry path the entry will be written to. No toolkit needed.
+ */
+public final class AddServiceForm {
+
+    /** Where the service id comes from. */
+    public enum Source { NEW, GIVEN, VSOCK_PORT }
+
+    private final List<ServiceRegistration> existing;
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.NEW);
+    private final ObjectProperty<Guid> generated = new SimpleObjectProperty<>(Guid.random());
+    private final StringProperty givenId = new SimpleStringProperty("");
+    private final StringProperty port = new SimpleStringProperty("");
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty();
+    private final StringProperty registryPath = new SimpleStringProperty("");
+    private final BooleanProperty valid = new SimpleBooleanProperty(false);
+    private Guid resolved;
+
+    /** @param existing the current registrations, to flag duplicates while typing */
+    public AddServiceForm(List<ServiceRegistration> existing) {
+        this.existing = List.copyOf(existing);
+        source.addListener((o, a, b) -> validate());
+        generated.addListener((o, a, b) -> validate());
+        givenId.addListener((o, a, b) -> validate());
+        port.addListener((o, a, b) -> validate());
+        name.addListener((o, a, b) -> validate());
+        validate();
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public ObjectProperty<Guid> generatedProperty() {
+        return generated;
+    }
+
+    public StringProperty givenIdProperty() {
+        return givenId;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    /** What is wrong now, as a sentence, or null. */
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public StringProperty registryPathProperty() {
+        return registryPath;
+    }
+
+    public BooleanProperty validProperty() {
+        return valid;
+    }
+
+    /** A fresh random GUID for the "new GUID" choice. */
+    public void regenerate() {
+        generated.set(Guid.random());
+    }
+
+    /** The id to register (valid only when {@link #validProperty()} is true). */
+    public Guid id() {
+        return resolved;
+    }
+
+    /** The trimmed name. */
+    public String name() {
+        return name.get() == null ? "" : name.get().strip();
+    }
+
+    private void validate() {
+        resolved = null;
+        Problem p = null;
+        try {
+            resolved = switch (source.get()) {
+                case NEW -> generated.get();
+                case GIVEN -> givenId.get() == null || givenId.get().isBlank() ? null : ServiceRules.id(givenId.get());
+                case VSOCK_PORT -> port.get() == null || port.get().isBlank() ? null : ServiceRules.vsockPort(port.get());
+            };
+            if (resolved == null) {
+                p = Problem.of(source.get() == Source.GIVEN ? "services.add.needGuid" : "services.add.needPort");
+            }
+        } catch (HvxException e) {
+            p = e.problem();
+        }
+        if (resolved != null) {
+            Guid id = resolved;
+            var dup = existing.stream().filter(r -> r.id().equals(id)).findFirst();
+            if (dup.isPresent()) {
+                p = Problem.of("error.services.duplicate", id, dup.get().name() == null ? "" : dup.get().name());
+            }
+            registryPath.set(GuidFacts.of(id).registryPath());
+        } else {
+            registryPath.set("");
+        }
+        if (p == null) {
+            p = ServiceRules.nameProblem(name.get());
+        }
+        problem.set(p == null ? null : p.message());
+        valid.set(p == null);
+    }
+
+    /** The label of a source choice. */
+    public static String label(Source s) {
+        return switch (s) {
+            case NEW -> Messages.get("services.add.source.new");
+            case GIVEN -> Messages.get("services.add.source.given");
+            case VSOCK_PORT -> Messages.get("services.add.source.port");
+        };
+    }
+}

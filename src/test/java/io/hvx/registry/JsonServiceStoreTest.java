@@ -1,0 +1,108 @@
+package io.hvx.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hvx.core.Guid;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
+import io.hvx.core.SandboxSeed;
+import io.hvx.core.ServiceRegistration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonServiceStoreTest {
+
+    @TempDir
+    Path dir;
+
+    Registrations registrations(RegistryStore store) {
+        return new Registrations(store, new UndoJournal(dir.resolve("data")), "hvx test", Clock.systemUTC());
+    }
+
+    @Test
+    void aNewSandboxIsSeededOnFirstUse() throws Exception {
+        JsonServiceStore store = JsonServiceStore.sandbox(dir.resolve("sb"));
+        assertThat(store.read()).extracting(StoredEntry::id)
+                .containsExactlyElementsOf(SandboxSeed.SERVICES.stream().map(SandboxSeed.Service::id).toList());
+        assertThat(store.file()).exists();
+        assertThat(Files.readString(store.file())).contains("\"services\"").contains("Demo echo");
+        assertThat(registrations(store).list()).filteredOn(r -> r.name().equals("Demo echo"))
+                .extracting(ServiceRegistration::kind).containsExactly(ServiceRegistration.Kind.HVX);
+    }
+
+    @Test
+    void aStoreThatDoesNotParseIsReportedWithPositionNeverOverwrittenAndCopiedAside() throws Exception {
+        Path sb = dir.resolve("sb");
+        Files.createDirectories(sb);
+        Path file = sb.resolve("services.json");
+        byte[] broken = "{\n  \"services\": [\n    {\"id\": \"0007a120-facb-11e6-bd58-64006a7986d3\",,}\n  ]\n}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(file, broken);
+        Registrations reg = registrations(JsonServiceStore.sandbox(sb));
+        assertThatThrownBy(reg::list).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("column")
+                .hasMessageContaining(".broken");
+        assertThatThrownBy(() -> reg.add(Guid.random(), "x")).isInstanceOf(OperationFailedException.class);
+        assertThat(Files.readAllBytes(file)).isEqualTo(broken);
+        try (Stream<Path> s = Files.list(sb)) {
+            Path backup = s.filter(p -> p.getFileName().toString().endsWith(".broken")).findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(backup)).isEqualTo(broken);
+        }
+    }
+
+    @Test
+    void anEntryThatIsNotARegistrationIsReportedByPosition() throws Exception {
+        Path file = dir.resolve("services.json");
+        Files.writeString(file, "{\"version\":1,\"services\":[{\"id\":\"nope\",\"name\":\"x\"}]}");
+        assertThatThrownBy(() -> JsonServiceStore.plain(file).read())
+                .hasMessageContaining("$.services[0]").hasMessageContaining("not a GUID");
+    }
+
+    @Test
+    void writesAreAtomicAndLeaveNoTemporaryFiles() throws Exception {
+        JsonServiceStore store = JsonServiceStore.sandbox(dir.resolve("sb"));
+        Registrations reg = registrations(store);
+        for (int i = 0; i < 5; i++) {
+            reg.add(Guid.random(), "n" + i);
+        }
+        try (Stream<Path> s = Files.list(dir.resolve("sb"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("services.json");
+        }
+        assertThat(reg.list()).hasSize(SandboxSeed.SERVICES.size() + 5);
+    }
+
+    @Test
+    void aReadOnlyListRefusesChangesWithItsReason() {
+        RegistryStore ro = JsonServiceStore.readOnly(dir.resolve("saved.json"), Problem.of("error.services.readOnly.guest", dir.resolve("saved.json")));
+        Registrations reg = registrations(ro);
+        assertThat(reg.list()).isEmpty();
+        assertThat(reg.writable()).isFalse();
+        assertThat(reg.writability().reason().message()).contains("Linux guest");
+        assertThatThrownBy(() -> reg.add(Guid.random(), "x")).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("Read-only");
+        assertThat(dir.resolve("saved.json")).doesNotExist();
+    }
+
+    @Test
+    void changesMadeByAnotherProcessAreNoticed() throws Exception {
+        JsonServiceStore store = JsonServiceStore.sandbox(dir);
+        store.read();
+        CountDownLatch changed = new CountDownLatch(1);
+        try (AutoCloseable w = store.watch(changed::countDown)) {
+            Thread.sleep(200);
+            // another process: a different store object on the same file
+            registrations(JsonServiceStore.sandbox(dir)).add(Guid.random(), "from outside");
+            assertThat(changed.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}
