@@ -167,6 +167,7 @@ public final class PosixSocket implements StreamConnection {
                     if (e == Libc.EINTR) {
                         continue;
                     }
+                    checkOpen();
                     throw failure(Op.ACCEPT, e, 0);
                 }
                 if (r == 0) {
@@ -184,6 +185,7 @@ public final class PosixSocket implements StreamConnection {
                 if (e == Libc.EAGAIN || e == Libc.EINTR || e == Libc.ECONNABORTED) {
                     continue;
                 }
+                checkOpen(); // shut down by close() in another thread
                 throw failure(Op.ACCEPT, e, 0);
             }
         } finally {
