@@ -2,9 +2,23 @@ package io.hvx;
 
 import io.hvx.core.Backend;
 import io.hvx.core.BackendFactory;
+import io.hvx.core.Connector;
 import io.hvx.core.Environment;
+import io.hvx.core.Guid;
+import io.hvx.core.ListenerFactory;
 import io.hvx.core.Mode;
+import io.hvx.core.Problem;
+import io.hvx.core.RegisteredServices;
+import io.hvx.core.SandboxSeed;
+import io.hvx.core.SandboxVms;
+import io.hvx.core.ServiceRegistry;
+import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmInventory;
+import io.hvx.net.posix.VsockEndpoints;
+import io.hvx.net.sandbox.SandboxEndpoints;
+import io.hvx.net.sandbox.SandboxPaths;
+import io.hvx.net.sandbox.SandboxResponders;
+import io.hvx.net.windows.WinsockEndpoints;
 import io.hvx.platform.AppDirs;
 import io.hvx.platform.Elevation;
 import io.hvx.platform.ModeDetection;
@@ -14,24 +28,51 @@ import io.hvx.registry.JsonServiceStore;
 import io.hvx.registry.Registrations;
 import io.hvx.registry.RegistryStore;
 import io.hvx.registry.UndoJournal;
-import io.hvx.core.Problem;
-import io.hvx.core.ServiceRegistry;
 import io.hvx.vm.HostVmInventory;
 import io.hvx.vm.PowerShellVmInventory;
 import io.hvx.vm.SandboxVmInventory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /** The composition root: wires the ports of the chosen mode. */
 public final class DefaultBackendFactory implements BackendFactory {
+
+    private final Path dataDir;
+
+    /** Keeps settings and the undo journal in the per-user data directory. */
+    public DefaultBackendFactory() {
+        this(null);
+    }
+
+    /** Keeps settings and the undo journal in {@code dataDir} (tests; null for the default). */
+    public DefaultBackendFactory(Path dataDir) {
+        this.dataDir = dataDir;
+    }
 
     @Override
     public Backend create(Mode requested, Path sandboxDirOption) {
         Mode mode = requested != null ? requested : ModeDetection.detect();
         Environment env = new Environment(mode, Elevation.isElevated(), Version.get(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("java.version"), AppDirs.sandboxDir(sandboxDirOption), AppDirs.dataDir());
-        return new DefaultBackend(env, services(env));
+                System.getProperty("java.version"), AppDirs.sandboxDir(sandboxDirOption),
+                dataDir != null ? dataDir : AppDirs.dataDir());
+        ServiceRegistry services = services(env);
+        return switch (mode) {
+            case WINDOWS -> new DefaultBackend(env, services, PowerShellVmInventory.oneShot((String) null, null),
+                    WinsockEndpoints.connector(), WinsockEndpoints.listenerFactory(), null);
+            case LINUX_GUEST -> new DefaultBackend(env, services, new HostVmInventory(),
+                    VsockEndpoints.connector(), VsockEndpoints.listenerFactory(), null);
+            case SANDBOX -> {
+                SandboxVmInventory inventory = new SandboxVmInventory(env.sandboxDir());
+                SandboxVms vms = sandboxVms(inventory);
+                SandboxPaths paths = SandboxPaths.forSandbox(env.sandboxDir());
+                RegisteredServices registered = id -> services.list().stream().anyMatch(r -> r.id().equals(id));
+                SandboxEndpoints endpoints = new SandboxEndpoints(paths, vms, registered, new SandboxResponders(paths));
+                yield new DefaultBackend(env, services, inventory, endpoints, endpoints, vms);
+            }
+        };
     }
 
     /** The service registry of the mode: registry key, sandbox store or the guest's saved list. */
@@ -47,25 +88,47 @@ public final class DefaultBackendFactory implements BackendFactory {
         return new Registrations(store, new UndoJournal(env.dataDir()), "hvx " + env.version(), Clock.systemUTC());
     }
 
+    /** The sandbox endpoints' view of the sandbox VM inventory, read afresh on every call. */
+    static SandboxVms sandboxVms(SandboxVmInventory inventory) {
+        return new SandboxVms() {
+            @Override
+            public Optional<Vm> find(Guid vmId) {
+                return all().stream().filter(v -> v.id().equals(vmId)).findFirst();
+            }
+
+            @Override
+            public List<SandboxSeed.Responder> responders(Guid vmId) {
+                return inventory.responders(vmId);
+            }
+
+            @Override
+            public List<Vm> all() {
+                return inventory.list().stream().map(DefaultBackendFactory::asSandboxVm).toList();
+            }
+        };
+    }
+
+    private static SandboxVms.Vm asSandboxVm(VirtualMachine v) {
+        return new SandboxVms.Vm(v.id(), v.name(), v.isRunning(), v.state());
+    }
+
     /** The ports for one environment. */
     static final class DefaultBackend implements Backend {
         private final Environment env;
         private final ServiceRegistry services;
         private final VmInventory vms;
+        private final Connector connector;
+        private final ListenerFactory listenerFactory;
+        private final SandboxVms sandboxVms;
 
-        DefaultBackend(Environment env, ServiceRegistry services) {
+        DefaultBackend(Environment env, ServiceRegistry services, VmInventory vms, Connector connector,
+                       ListenerFactory listenerFactory, SandboxVms sandboxVms) {
             this.env = env;
             this.services = services;
-            this.vms = switch (env.mode()) {
-                case WINDOWS -> PowerShellVmInventory.oneShot((String) null, null);
-                case LINUX_GUEST -> new HostVmInventory();
-                case SANDBOX -> new SandboxVmInventory(env.sandboxDir());
-            };
-        }
-
-        @Override
-        public ServiceRegistry services() {
-            return services;
+            this.vms = vms;
+            this.connector = connector;
+            this.listenerFactory = listenerFactory;
+            this.sandboxVms = sandboxVms;
         }
 
         @Override
@@ -74,8 +137,28 @@ public final class DefaultBackendFactory implements BackendFactory {
         }
 
         @Override
+        public ServiceRegistry services() {
+            return services;
+        }
+
+        @Override
         public VmInventory vms() {
             return vms;
+        }
+
+        @Override
+        public Connector connector() {
+            return connector;
+        }
+
+        @Override
+        public ListenerFactory listenerFactory() {
+            return listenerFactory;
+        }
+
+        @Override
+        public Optional<SandboxVms> sandboxVms() {
+            return Optional.ofNullable(sandboxVms);
         }
     }
 }

@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
                 GuidCommand.class,
                 AddressCommand.class,
                 ServicesCommand.class,
-                GuiCommand.class,
                 VmsCommand.class,
+                ConnectCommand.class,
+                ListenCommand.class,
                 SandboxCommand.class,
+                GuiCommand.class,
         })
 public final class HvxCommand implements Callable<Integer> {
 

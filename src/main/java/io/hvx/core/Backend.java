@@ -9,6 +9,17 @@ public interface Backend {
     /** Where and how the app runs. */
     Environment environment();
 
+    /** Opens connections to endpoints in this mode. */
+    Connector connector();
+
+    /** Binds listeners for endpoints in this mode. */
+    ListenerFactory listenerFactory();
+
+    /** The sandbox VMs when running in sandbox mode (names for the CLI, {@code hvx sandbox serve}). */
+    default java.util.Optional<SandboxVms> sandboxVms() {
+        return java.util.Optional.empty();
+    }
+
     /** The hvsocket service registrations of this mode (registry, sandbox store, saved list). */
     ServiceRegistry services();
 

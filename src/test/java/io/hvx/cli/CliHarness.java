@@ -20,7 +20,7 @@ public final class CliHarness {
     private final Path sandboxDir;
 
     public CliHarness(Path sandboxDir) {
-        this(new DefaultBackendFactory(), sandboxDir);
+        this(new DefaultBackendFactory(sandboxDir.resolve("data")), sandboxDir);
     }
 
     public CliHarness(BackendFactory factory, Path sandboxDir) {

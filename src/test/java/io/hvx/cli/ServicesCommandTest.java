@@ -70,6 +70,16 @@ class ServicesCommandTest {
             public io.hvx.core.VmInventory vms() {
                 return new io.hvx.vm.SandboxVmInventory(env.sandboxDir());
             }
+
+            @Override
+            public io.hvx.core.Connector connector() {
+                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
+            }
+
+            @Override
+            public io.hvx.core.ListenerFactory listenerFactory() {
+                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
+            }
         };
         CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), raw, (m, d) -> backend,

@@ -63,6 +63,16 @@ class VmsCommandTest {
             public VmInventory vms() {
                 return vms;
             }
+
+            @Override
+            public io.hvx.core.Connector connector() {
+                return io.hvx.net.sandbox.SandboxEndpoints.seeded(sandboxDir);
+            }
+
+            @Override
+            public io.hvx.core.ListenerFactory listenerFactory() {
+                return io.hvx.net.sandbox.SandboxEndpoints.seeded(sandboxDir);
+            }
         };
     }
 

@@ -1,5 +1,7 @@
 package io.hvx.ui.services;
 
+import io.hvx.ui.common.TaskRunner;
+
 import io.hvx.core.ElevatedRestart;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceRegistry;
@@ -23,7 +25,7 @@ public final class ServicesSection implements Section {
      * @param openInWorkbench shows a GUID in the GUID workbench (null: not offered)
      */
     public ServicesSection(ServiceRegistry registry, ElevatedRestart restart, Consumer<String> openInWorkbench) {
-        this(new ServicesViewModel(registry, BackgroundTasks.fx()), restart, openInWorkbench);
+        this(new ServicesViewModel(registry, TaskRunner.fx()), restart, openInWorkbench);
     }
 
     ServicesSection(ServicesViewModel vm, ElevatedRestart restart, Consumer<String> openInWorkbench) {

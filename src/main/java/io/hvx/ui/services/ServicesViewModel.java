@@ -1,5 +1,7 @@
 package io.hvx.ui.services;
 
+import io.hvx.ui.common.TaskRunner;
+
 import io.hvx.core.Guid;
 import io.hvx.core.GuidFacts;
 import io.hvx.core.HvxException;
@@ -27,7 +29,7 @@ import javafx.collections.transformation.FilteredList;
 /**
  * State and actions of the Services view: the registrations, the filter, the selection (kept
  * across refreshes), whether the store is writable, the last change that can be undone, and
- * the outcome of the last action as a sentence. Blocking calls go through {@link BackgroundTasks}.
+ * the outcome of the last action as a sentence. Blocking calls go through {@link TaskRunner}.
  */
 public final class ServicesViewModel {
 
@@ -35,7 +37,7 @@ public final class ServicesViewModel {
     public enum CopyForm { GUID, POWERSHELL, C, REGISTRY_PATH }
 
     private final ServiceRegistry registry;
-    private final BackgroundTasks tasks;
+    private final TaskRunner tasks;
     private final ObservableList<ServiceRegistration> all = FXCollections.observableArrayList();
     private final FilteredList<ServiceRegistration> visible = new FilteredList<>(all, r -> true);
     private final StringProperty filter = new SimpleStringProperty("");
@@ -52,7 +54,7 @@ public final class ServicesViewModel {
     private AutoCloseable watch;
     private Consumer<Guid> reselect;
 
-    public ServicesViewModel(ServiceRegistry registry, BackgroundTasks tasks) {
+    public ServicesViewModel(ServiceRegistry registry, TaskRunner tasks) {
         this.registry = registry;
         this.tasks = tasks;
         filter.addListener((o, a, b) -> visible.setPredicate(r -> matches(r, b)));
@@ -197,7 +199,7 @@ public final class ServicesViewModel {
     public void startWatching() {
         if (watch == null) {
             // the watcher calls from its own thread: hop to the UI thread before touching state
-            watch = registry.watch(() -> tasks.run(() -> Boolean.TRUE, x -> refresh(), this::fail));
+            watch = registry.watch(() -> tasks.later(this::refresh));
         }
     }
 

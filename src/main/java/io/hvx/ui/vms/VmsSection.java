@@ -1,5 +1,7 @@
 package io.hvx.ui.vms;
 
+import io.hvx.ui.common.TaskRunner;
+
 import io.hvx.core.Messages;
 import io.hvx.core.Settings;
 import io.hvx.core.VmInventory;
@@ -21,19 +23,6 @@ public final class VmsSection implements Section {
 
     /** The section id. */
     public static final String ID = "vms";
-
-    /** Background work through {@link UiTasks}, results on the FX thread. */
-    public static final VmsViewModel.Tasks FX_TASKS = new VmsViewModel.Tasks() {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-            UiTasks.run(work, onSuccess, onFailure);
-        }
-
-        @Override
-        public void later(Runnable action) {
-            Platform.runLater(action);
-        }
-    };
 
     /** Setting: seconds between automatic refreshes (0 or absent: off). */
     public static final String AUTO_REFRESH_SETTING = "vms.autoRefreshSeconds";
@@ -63,7 +52,7 @@ public final class VmsSection implements Section {
      * @param autoRefreshSeconds the initial auto-refresh interval (0 = off)
      */
     public VmsSection(VmInventory inventory, int autoRefreshSeconds) {
-        this.model = new VmsViewModel(inventory, FX_TASKS);
+        this.model = new VmsViewModel(inventory, TaskRunner.fx());
         model.autoRefreshSecondsProperty().set(autoRefreshSeconds);
     }
 

@@ -1,5 +1,7 @@
 package io.hvx.ui.vms;
 
+import io.hvx.ui.common.TaskRunner;
+
 import io.hvx.core.Guid;
 import io.hvx.core.HvxException;
 import io.hvx.core.IntegrationService;
@@ -30,18 +32,10 @@ import javafx.collections.ObservableList;
 /**
  * State and logic of the Virtual machines view, testable without the FX toolkit: the VM list,
  * loading and error state, the selected VM with its integration services, the auto-refresh
- * interval and the well-known aliases. Blocking work goes through {@link Tasks}; results are
- * applied on the thread {@link Tasks} delivers them on (the FX thread in the app).
+ * interval and the well-known aliases. Blocking work goes through {@link TaskRunner}; results are
+ * applied on the thread {@link TaskRunner} delivers them on (the FX thread in the app).
  */
 public final class VmsViewModel implements AutoCloseable {
-
-    /** Runs blocking work and delivers its outcome on the UI thread ({@code UiTasks} in the app). */
-    public interface Tasks {
-        <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
-
-        /** Runs {@code action} on the UI thread (used for change notifications from other threads). */
-        void later(Runnable action);
-    }
 
     /** The auto-refresh choices offered, in seconds; 0 is off. */
     public static final List<Integer> AUTO_REFRESH_CHOICES = List.of(0, 5, 15, 60);
@@ -55,7 +49,7 @@ public final class VmsViewModel implements AutoCloseable {
     }
 
     private final VmInventory inventory;
-    private final Tasks tasks;
+    private final TaskRunner tasks;
     private final Clock clock;
 
     private final ObservableList<VirtualMachine> vms = FXCollections.observableArrayList();
@@ -74,11 +68,11 @@ public final class VmsViewModel implements AutoCloseable {
     private AutoCloseable watch;
     private boolean closed;
 
-    public VmsViewModel(VmInventory inventory, Tasks tasks) {
+    public VmsViewModel(VmInventory inventory, TaskRunner tasks) {
         this(inventory, tasks, Clock.systemUTC());
     }
 
-    public VmsViewModel(VmInventory inventory, Tasks tasks, Clock clock) {
+    public VmsViewModel(VmInventory inventory, TaskRunner tasks, Clock clock) {
         this.inventory = inventory;
         this.tasks = tasks;
         this.clock = clock;

@@ -44,7 +44,7 @@ class GuidWorkbenchScreenshotTest {
         settings.put("window.height", "780");
         settings.put("theme", "light");
         window = App.createMainWindow(stage,
-                new DefaultBackendFactory().create(Mode.SANDBOX, tmp.resolve("sandbox")), settings);
+                new DefaultBackendFactory(tmp.resolve("data")).create(Mode.SANDBOX, tmp.resolve("sandbox")), settings);
         window.show();
     }
 

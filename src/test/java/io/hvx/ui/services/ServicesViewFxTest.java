@@ -76,6 +76,16 @@ class ServicesViewFxTest {
             public io.hvx.core.VmInventory vms() {
                 return new io.hvx.vm.SandboxVmInventory(env.sandboxDir());
             }
+
+            @Override
+            public io.hvx.core.Connector connector() {
+                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
+            }
+
+            @Override
+            public io.hvx.core.ListenerFactory listenerFactory() {
+                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
+            }
         };
         Settings settings = Settings.inMemory();
         settings.put("window.width", "1200");

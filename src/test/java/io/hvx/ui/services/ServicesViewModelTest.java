@@ -1,5 +1,12 @@
 package io.hvx.ui.services;
 
+import io.hvx.ui.common.TaskRunner;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.core.Guid;
@@ -32,7 +39,7 @@ class ServicesViewModelTest {
     void setUp() {
         registry = new Registrations(JsonServiceStore.sandbox(tmp.resolve("sb")), new UndoJournal(tmp.resolve("data")),
                 "hvx test", Clock.systemUTC());
-        vm = new ServicesViewModel(registry, BackgroundTasks.direct());
+        vm = new ServicesViewModel(registry, TaskRunner.direct());
         vm.refresh();
     }
 
@@ -97,21 +104,40 @@ class ServicesViewModelTest {
 
     @Test
     void outsideChangesAreFollowedKeepingTheSelection() throws Exception {
-        vm.selectedProperty().set(named("Demo sink"));
-        vm.startWatching();
+        // the watcher notifies from its own thread; this queue plays the UI thread
+        BlockingQueue<Runnable> uiThread = new LinkedBlockingQueue<>();
+        TaskRunner direct = TaskRunner.direct();
+        TaskRunner queued = new TaskRunner() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+                direct.run(work, onSuccess, onFailure);
+            }
+
+            @Override
+            public void later(Runnable action) {
+                uiThread.add(action);
+            }
+        };
+        ServicesViewModel model = new ServicesViewModel(registry, queued);
+        model.refresh();
+        model.selectedProperty().set(model.all().stream().filter(r -> "Demo sink".equals(r.name())).findFirst().orElseThrow());
+        model.startWatching();
         try {
             Thread.sleep(200);
             new Registrations(JsonServiceStore.sandbox(tmp.resolve("sb")), new UndoJournal(tmp.resolve("other")),
                     "other process", Clock.systemUTC()).add(Guid.random(), "From outside");
             long deadline = System.currentTimeMillis() + 10_000;
-            while (vm.all().stream().noneMatch(r -> "From outside".equals(r.name()))
+            while (model.all().stream().noneMatch(r -> "From outside".equals(r.name()))
                     && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
+                Runnable r = uiThread.poll(50, TimeUnit.MILLISECONDS);
+                if (r != null) {
+                    r.run();
+                }
             }
-            assertThat(vm.all()).anyMatch(r -> "From outside".equals(r.name()));
-            assertThat(vm.selectedProperty().get().name()).isEqualTo("Demo sink");
+            assertThat(model.all()).anyMatch(r -> "From outside".equals(r.name()));
+            assertThat(model.selectedProperty().get().name()).isEqualTo("Demo sink");
         } finally {
-            vm.dispose();
+            model.dispose();
         }
     }
 
@@ -168,7 +194,7 @@ class ServicesViewModelTest {
     void aReadOnlyStoreShowsItsReasonAndCannotUndo() {
         Registrations ro = new Registrations(JsonServiceStore.readOnly(tmp.resolve("saved.json"),
                 Problem.of("error.services.readOnly.guest", tmp.resolve("saved.json"))), new UndoJournal(tmp.resolve("data")), "x", Clock.systemUTC());
-        ServicesViewModel m = new ServicesViewModel(ro, BackgroundTasks.direct());
+        ServicesViewModel m = new ServicesViewModel(ro, TaskRunner.direct());
         m.refresh();
         assertThat(m.writableProperty().get()).isFalse();
         assertThat(m.readOnlyReasonProperty().get()).contains("Linux guest");

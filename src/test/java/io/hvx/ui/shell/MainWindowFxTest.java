@@ -39,7 +39,7 @@ class MainWindowFxTest {
     void start(Stage stage) {
         settings = Settings.inMemory();
         window = App.createMainWindow(stage,
-                new DefaultBackendFactory().create(Mode.SANDBOX, tmp.resolve("sandbox")), settings);
+                new DefaultBackendFactory(tmp.resolve("data")).create(Mode.SANDBOX, tmp.resolve("sandbox")), settings);
         window.show();
     }
 

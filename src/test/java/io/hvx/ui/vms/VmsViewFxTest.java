@@ -144,7 +144,7 @@ class VmsViewFxTest {
             settings.put("theme", "light");
             Stage s = new Stage();
             io.hvx.ui.shell.MainWindow w = io.hvx.App.createMainWindow(s,
-                    new io.hvx.DefaultBackendFactory().create(io.hvx.core.Mode.SANDBOX, tmp.resolve("sandbox")), settings);
+                    new io.hvx.DefaultBackendFactory(tmp.resolve("data")).create(io.hvx.core.Mode.SANDBOX, tmp.resolve("sandbox")), settings);
             w.show();
             w.show(VmsSection.ID);
             window.set(w);

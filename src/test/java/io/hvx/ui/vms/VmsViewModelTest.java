@@ -30,7 +30,7 @@ class VmsViewModelTest {
     Path tmp;
 
     /** Holds work until {@link #runAll()}, like a background thread that has not finished yet. */
-    static final class ManualTasks implements VmsViewModel.Tasks {
+    static final class ManualTasks implements io.hvx.ui.common.TaskRunner {
         final Deque<Runnable> pending = new ArrayDeque<>();
 
         @Override

@@ -1,0 +1,97 @@
+package io.hvx.cli;
+
+import io.hvx.core.HvEndpoint;
+import io.hvx.core.Listener;
+import io.hvx.core.Messages;
+import io.hvx.core.VmAlias;
+import io.hvx.net.ResponderServer;
+import io.hvx.core.InvalidInputException;
+import io.hvx.core.Problem;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hvx listen SERVICE}: accepts connections and answers them with a built-in responder, or
+ * bridges one connection to stdin/stdout ({@code --stdio}, the default, like {@code nc -l}).
+ */
+@Command(name = "listen", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+public final class ListenCommand implements Callable<Integer> {
+
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "SERVICE", descriptionKey = "param.listen.service")
+    String service;
+
+    @Option(names = "--vm", paramLabel = "VM", defaultValue = "wildcard", descriptionKey = "option.listen.vm")
+    String vm;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Kind kind = new Kind();
+
+    static final class Kind {
+        @Option(names = "--echo", descriptionKey = "option.listen.echo")
+        boolean echo;
+        @Option(names = "--sink", descriptionKey = "option.listen.sink")
+        boolean sink;
+        @Option(names = "--source", descriptionKey = "option.listen.source")
+        boolean source;
+        @Option(names = "--stdio", descriptionKey = "option.listen.stdio")
+        boolean stdio;
+    }
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "64", descriptionKey = "option.listen.max")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "300", descriptionKey = "option.listen.idle")
+    long idleSeconds;
+
+    @Option(names = "--once", descriptionKey = "option.listen.once")
+    boolean once;
+
+    public ListenCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (maxConnections < 1) {
+            throw new InvalidInputException(Problem.of("net.cli.maxConnections", maxConnections));
+        }
+        EndpointNames names = EndpointNames.basic(ctx.backend());
+        HvEndpoint ep = new HvEndpoint(names.vm(vm), names.service(service));
+        boolean stdio = kind.stdio || !(kind.echo || kind.sink || kind.source);
+        ResponderServer.Kind k = kind.echo ? ResponderServer.Kind.ECHO
+                : kind.sink ? ResponderServer.Kind.SINK : ResponderServer.Kind.SOURCE;
+        Listener listener = ctx.backend().listenerFactory().listen(ep);
+        ResponderServer.Handler handler = stdio
+                ? (c, activity) -> StdioBridge.run(c, ctx.in(), ctx.rawOut())
+                : ResponderServer.handlerFor(k);
+        ResponderServer.Options options = new ResponderServer.Options(stdio ? 1 : maxConnections,
+                Duration.ofSeconds(Math.max(0, idleSeconds)), once || stdio);
+        ResponderServer server = ResponderServer.start(listener, handler, options);
+        Thread hook = new Thread(server::close, "hvx-listen-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String vmText = VmAlias.byGuid(ep.vmId()).map(VmAlias::alias).orElse(ep.vmId().toString());
+        ctx.err().println(Messages.get(stdio ? "net.cli.listening.stdio" : "net.cli.listening",
+                vmText, ep.serviceId().toString(), server.localAddress(), stdio ? "stdio" : k.id()));
+        ctx.err().flush();
+        try {
+            server.await();
+        } finally {
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook closes the server
+            }
+        }
+        if (server.failure().isPresent() && server.failure().get() instanceof io.hvx.core.HvxException h) {
+            throw h;
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,35 @@
+package io.hvx.cli;
+
+import io.hvx.net.sandbox.SandboxPaths;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hvx sandbox path VM SERVICE}: the Unix socket path of a sandbox endpoint, for programs
+ * outside hvx (socat, the C peer) that serve or connect to it.
+ */
+@Command(name = "path", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+public final class SandboxPathCommand implements Callable<Integer> {
+
+    private final CliContext ctx;
+
+    @Parameters(index = "0", paramLabel = "VM", descriptionKey = "param.connect.vm")
+    String vm;
+
+    @Parameters(index = "1", paramLabel = "SERVICE", descriptionKey = "param.connect.service")
+    String service;
+
+    public SandboxPathCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        EndpointNames names = EndpointNames.basic(ctx.backend());
+        Path dir = ctx.backend().environment().sandboxDir();
+        ctx.out().println(SandboxPaths.forSandbox(dir).path(names.vm(vm), names.service(service)));
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,45 @@
+package io.hvx.net.sandbox;
+
+import io.hvx.core.Guid;
+import io.hvx.core.RegisteredServices;
+import io.hvx.core.SandboxSeed;
+import io.hvx.core.SandboxVms;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sandbox as {@link SandboxSeed} defines it on first start: demo-linux running with its
+ * three responders, demo-windows off, and the seeded service registrations. The composition
+ * root uses these views until the VM inventory and the service store provide the live ones.
+ */
+public final class SeededSandbox {
+
+    private SeededSandbox() {
+    }
+
+    public static SandboxVms vms() {
+        List<SandboxVms.Vm> all = List.of(
+                new SandboxVms.Vm(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.DEMO_LINUX_NAME, true, "Running"),
+                new SandboxVms.Vm(SandboxSeed.DEMO_WINDOWS_ID, SandboxSeed.DEMO_WINDOWS_NAME, false, "Off"));
+        return new SandboxVms() {
+            @Override
+            public Optional<Vm> find(Guid vmId) {
+                return all.stream().filter(v -> v.id().equals(vmId)).findFirst();
+            }
+
+            @Override
+            public List<SandboxSeed.Responder> responders(Guid vmId) {
+                return SandboxSeed.RESPONDERS.stream().filter(r -> r.vmId().equals(vmId)).toList();
+            }
+
+            @Override
+            public List<Vm> all() {
+                return all;
+            }
+        };
+    }
+
+    public static RegisteredServices services() {
+        return id -> SandboxSeed.SERVICES.stream().anyMatch(s -> s.id().equals(id));
+    }
+}

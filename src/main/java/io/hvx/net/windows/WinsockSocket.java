@@ -1,0 +1,457 @@
+package io.hvx.net.windows;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import io.hvx.core.Guid;
+import io.hvx.core.HvEndpoint;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
+import io.hvx.core.SockaddrHv;
+import io.hvx.core.StreamConnection;
+import io.hvx.net.windows.WinsockErrors.Op;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A Winsock stream socket for AF_HYPERV, and for AF_UNIX so the same I/O path runs on a Windows
+ * machine without Hyper-V. Connect and accept run non-blocking with {@code select} in short
+ * slices (the caller's deadline, {@link #close()} and interrupts end the wait); for AF_HYPERV
+ * {@code HVSOCKET_CONNECT_TIMEOUT} is also set so Hyper-V gives up at the same time. Connected
+ * sockets block; reads and writes pass direct memory addresses and allocate nothing in steady
+ * state. {@link #close()} calls {@code closesocket} at once because Winsock documents that it
+ * cancels blocking calls pending in other threads.
+ */
+public final class WinsockSocket implements StreamConnection {
+
+    private static final int SLICE_MS = 50;
+    private static final int BOUNCE_SIZE = 64 * 1024;
+    private static volatile boolean started;
+
+    private final long s;
+    private final String target;
+    private volatile String local = "";
+    private volatile String peer = "";
+    private volatile boolean closed;
+    private volatile boolean outputShut;
+    private final AtomicBoolean released = new AtomicBoolean();
+    private ByteBuffer readBounce;
+    private long readBounceAddr;
+    private ByteBuffer writeBounce;
+    private long writeBounceAddr;
+    private ByteBuffer lastReadBuf;
+    private long lastReadAddr;
+    private ByteBuffer lastWriteBuf;
+    private long lastWriteAddr;
+
+    private WinsockSocket(long s, String target) {
+        this.s = s;
+        this.target = target;
+    }
+
+    /** {@code WSAStartup(2.2)} once per process. */
+    static void startup() {
+        if (started) {
+            return;
+        }
+        synchronized (WinsockSocket.class) {
+            if (!started) {
+                int r = Ws2.WSAStartup((short) 0x0202, new byte[512]);
+                if (r != 0) {
+                    throw WinsockErrors.failure(Op.STARTUP, r, "ws2_32", 0);
+                }
+                started = true;
+            }
+        }
+    }
+
+    /** How users read a Hyper-V address. */
+    public static String hyperVText(HvEndpoint ep) {
+        return "hvsocket:" + ep.vmId() + "/" + ep.serviceId();
+    }
+
+    /**
+     * Connects an AF_HYPERV socket.
+     *
+     * @param keepWhenPaused sets {@code HVSOCKET_CONNECTED_SUSPEND} so pausing the VM does not drop
+     *                       the connection
+     */
+    public static WinsockSocket connectHyperV(HvEndpoint endpoint, Duration timeout, boolean keepWhenPaused) {
+        long ms = Math.max(1, timeout.toMillis());
+        String text = hyperVText(endpoint);
+        return connect(Ws2.AF_HYPERV, Ws2.HV_PROTOCOL_RAW, SockaddrHv.of(endpoint).encode(), text, timeout, sock -> {
+            byte[] v = WinsockStructs.connectTimeout(ms);
+            if (Ws2.setsockopt(sock, Ws2.HV_PROTOCOL_RAW, WinsockStructs.HVSOCKET_CONNECT_TIMEOUT, v, 4) != 0) {
+                throw WinsockErrors.failure(Op.OPTION, Ws2.lastError(), text, ms);
+            }
+            if (keepWhenPaused) {
+                byte[] one = WinsockStructs.ulong(1);
+                if (Ws2.setsockopt(sock, Ws2.HV_PROTOCOL_RAW, WinsockStructs.HVSOCKET_CONNECTED_SUSPEND, one, 4) != 0) {
+                    throw WinsockErrors.failure(Op.OPTION, Ws2.lastError(), text, ms);
+                }
+            }
+        });
+    }
+
+    /** Connects an AF_UNIX socket (Windows 10 1803 and later). */
+    public static WinsockSocket connectUnix(Path path, Duration timeout) {
+        return connect(Ws2.AF_UNIX, 0, WinsockStructs.sockaddrUn(path), "unix:" + path, timeout, sock -> { });
+    }
+
+    /** Binds and listens on AF_HYPERV. */
+    public static WinsockSocket listenHyperV(HvEndpoint endpoint, int backlog) {
+        return listen(Ws2.AF_HYPERV, Ws2.HV_PROTOCOL_RAW, SockaddrHv.of(endpoint).encode(), hyperVText(endpoint), backlog);
+    }
+
+    /** Binds and listens on AF_UNIX. */
+    public static WinsockSocket listenUnix(Path path, int backlog) {
+        return listen(Ws2.AF_UNIX, 0, WinsockStructs.sockaddrUn(path), "unix:" + path, backlog);
+    }
+
+    /**
+     * Creates and closes an AF_HYPERV socket: 0 when this Windows has the Hyper-V socket
+     * provider, else the Winsock error (10047 without it).
+     */
+    public static int probeHyperV() {
+        startup();
+        long sock = Ws2.socket(Ws2.AF_HYPERV, Ws2.SOCK_STREAM, Ws2.HV_PROTOCOL_RAW);
+        if (sock == Ws2.INVALID_SOCKET) {
+            return Ws2.lastError();
+        }
+        Ws2.closesocket(sock);
+        return 0;
+    }
+
+    private interface Options {
+        void apply(long sock);
+    }
+
+    private static WinsockSocket connect(int af, int proto, byte[] sa, String text, Duration timeout, Options options) {
+        startup();
+        long ms = Math.max(1, timeout.toMillis());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long sock = Ws2.socket(af, Ws2.SOCK_STREAM, proto);
+        if (sock == Ws2.INVALID_SOCKET) {
+            throw WinsockErrors.failure(Op.SOCKET, Ws2.lastError(), text, ms);
+        }
+        WinsockSocket ws = new WinsockSocket(sock, text);
+        boolean ok = false;
+        try {
+            options.apply(sock);
+            ws.setNonBlocking(true);
+            if (Ws2.connect(sock, sa, sa.length) != 0) {
+                int e = Ws2.lastError();
+                if (e != WinsockErrors.WSAEWOULDBLOCK) {
+                    throw WinsockErrors.failure(Op.CONNECT, e, text, ms);
+                }
+                ws.awaitConnected(deadline, ms);
+            }
+            ws.setNonBlocking(false);
+            ws.local = ws.sockName();
+            ws.peer = text;
+            ok = true;
+            return ws;
+        } finally {
+            if (!ok) {
+                ws.close();
+            }
+        }
+    }
+
+    private static WinsockSocket listen(int af, int proto, byte[] sa, String text, int backlog) {
+        startup();
+        long sock = Ws2.socket(af, Ws2.SOCK_STREAM, proto);
+        if (sock == Ws2.INVALID_SOCKET) {
+            throw WinsockErrors.failure(Op.SOCKET, Ws2.lastError(), text, 0);
+        }
+        WinsockSocket ws = new WinsockSocket(sock, text);
+        boolean ok = false;
+        try {
+            if (Ws2.bind(sock, sa, sa.length) != 0) {
+                throw WinsockErrors.failure(Op.BIND, Ws2.lastError(), text, 0);
+            }
+            if (Ws2.listen(sock, backlog) != 0) {
+                throw WinsockErrors.failure(Op.LISTEN, Ws2.lastError(), text, 0);
+            }
+            ws.setNonBlocking(true);
+            ws.local = text;
+            ok = true;
+            return ws;
+        } finally {
+            if (!ok) {
+                ws.close();
+            }
+        }
+    }
+
+    /** Waits up to {@code timeout} for an incoming connection; empty on timeout. */
+    public Optional<WinsockSocket> accept(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        byte[] addr = new byte[Math.max(SockaddrHv.SIZE, WinsockStructs.SOCKADDR_UN_SIZE) + 16];
+        int[] len = new int[1];
+        while (true) {
+            checkOpen();
+            checkInterrupt();
+            long left = remainingMs(deadline);
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            byte[] rfds = WinsockStructs.fdSet(s);
+            int r = Ws2.select(0, rfds, null, null, WinsockStructs.timeval(Math.min(left, SLICE_MS)));
+            if (r == Ws2.SOCKET_ERROR) {
+                int e = Ws2.lastError();
+                checkOpen();
+                throw WinsockErrors.failure(Op.ACCEPT, e, target, 0);
+            }
+            if (r == 0) {
+                continue;
+            }
+            len[0] = addr.length;
+            long c = Ws2.accept(s, addr, len);
+            if (c == Ws2.INVALID_SOCKET) {
+                int e = Ws2.lastError();
+                if (e == WinsockErrors.WSAEWOULDBLOCK || e == WinsockErrors.WSAECONNRESET) {
+                    continue;
+                }
+                checkOpen();
+                throw WinsockErrors.failure(Op.ACCEPT, e, target, 0);
+            }
+            WinsockSocket conn = new WinsockSocket(c, target);
+            conn.setNonBlocking(false); // accepted sockets inherit the listener's non-blocking mode
+            conn.local = local;
+            conn.peer = describe(addr, len[0]);
+            return Optional.of(conn);
+        }
+    }
+
+    @Override
+    public int read(ByteBuffer dst) {
+        int want = dst.remaining();
+        if (want == 0) {
+            return 0;
+        }
+        checkOpen();
+        if (dst.isDirect()) {
+            if (dst != lastReadBuf) {
+                lastReadAddr = address(dst);
+                lastReadBuf = dst;
+            }
+            int n = recv(lastReadAddr + dst.position(), want);
+            if (n <= 0) {
+                return -1;
+            }
+            dst.position(dst.position() + n);
+            return n;
+        }
+        if (readBounce == null) {
+            readBounce = ByteBuffer.allocateDirect(BOUNCE_SIZE);
+            readBounceAddr = address(readBounce);
+        }
+        int n = recv(readBounceAddr, Math.min(want, BOUNCE_SIZE));
+        if (n <= 0) {
+            return -1;
+        }
+        readBounce.clear().limit(n);
+        dst.put(readBounce);
+        return n;
+    }
+
+    private int recv(long addr, int len) {
+        int n = Ws2.recv(s, addr, len, 0);
+        if (n >= 0) {
+            if (n == 0 && closed) {
+                throw closedFailure();
+            }
+            return n;
+        }
+        int e = Ws2.lastError();
+        if (closed) {
+            throw closedFailure();
+        }
+        throw WinsockErrors.failure(Op.READ, e, peer, 0);
+    }
+
+    @Override
+    public int write(ByteBuffer src) {
+        int want = src.remaining();
+        if (want == 0) {
+            return 0;
+        }
+        checkOpen();
+        if (src.isDirect()) {
+            if (src != lastWriteBuf) {
+                lastWriteAddr = address(src);
+                lastWriteBuf = src;
+            }
+            int n = send(lastWriteAddr + src.position(), want);
+            src.position(src.position() + n);
+            return n;
+        }
+        if (writeBounce == null) {
+            writeBounce = ByteBuffer.allocateDirect(BOUNCE_SIZE);
+            writeBounceAddr = address(writeBounce);
+        }
+        int len = Math.min(want, BOUNCE_SIZE);
+        int pos = src.position();
+        writeBounce.put(0, src, pos, len);
+        int n = send(writeBounceAddr, len);
+        src.position(pos + n);
+        return n;
+    }
+
+    private int send(long addr, int len) {
+        int n = Ws2.send(s, addr, len, 0);
+        if (n >= 0) {
+            return n;
+        }
+        int e = Ws2.lastError();
+        if (closed) {
+            throw closedFailure();
+        }
+        if (outputShut && e == WinsockErrors.WSAESHUTDOWN) {
+            throw new OperationFailedException(Problem.of("net.error.outputShutdown", peer),
+                    WinsockErrors.detail(Op.WRITE, e, peer));
+        }
+        throw WinsockErrors.failure(Op.WRITE, e, peer, 0);
+    }
+
+    @Override
+    public void shutdownOutput() {
+        checkOpen();
+        if (Ws2.shutdown(s, Ws2.SD_SEND) != 0) {
+            int e = Ws2.lastError();
+            checkOpen();
+            throw WinsockErrors.failure(Op.SHUTDOWN, e, peer, 0);
+        }
+        outputShut = true;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        Ws2.shutdown(s, Ws2.SD_BOTH);
+        if (released.compareAndSet(false, true)) {
+            Ws2.closesocket(s);
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public String localAddress() {
+        return local;
+    }
+
+    @Override
+    public String peerAddress() {
+        return peer;
+    }
+
+    private void awaitConnected(long deadline, long ms) {
+        while (true) {
+            checkOpen();
+            checkInterrupt();
+            long left = remainingMs(deadline);
+            if (left <= 0) {
+                throw WinsockErrors.failure(Op.CONNECT, WinsockErrors.WSAETIMEDOUT, target, ms);
+            }
+            byte[] wfds = WinsockStructs.fdSet(s);
+            byte[] efds = WinsockStructs.fdSet(s);
+            // a failed non-blocking connect is reported in exceptfds, not writefds
+            int r = Ws2.select(0, null, wfds, efds, WinsockStructs.timeval(Math.min(left, SLICE_MS)));
+            if (r == Ws2.SOCKET_ERROR) {
+                throw WinsockErrors.failure(Op.CONNECT, Ws2.lastError(), target, ms);
+            }
+            if (r == 0) {
+                continue;
+            }
+            if (WinsockStructs.fdIsSet(efds)) {
+                byte[] err = new byte[4];
+                int[] len = {4};
+                int code = Ws2.getsockopt(s, Ws2.SOL_SOCKET, Ws2.SO_ERROR, err, len) == 0
+                        ? WinsockStructs.int32(err, 0) : Ws2.lastError();
+                throw WinsockErrors.failure(Op.CONNECT, code == 0 ? WinsockErrors.WSAECONNREFUSED : code, target, ms);
+            }
+            if (WinsockStructs.fdIsSet(wfds)) {
+                return;
+            }
+        }
+    }
+
+    private void setNonBlocking(boolean on) {
+        if (Ws2.ioctlsocket(s, Ws2.FIONBIO, new int[] {on ? 1 : 0}) != 0) {
+            throw WinsockErrors.failure(Op.OPTION, Ws2.lastError(), target, 0);
+        }
+    }
+
+    private String sockName() {
+        byte[] b = new byte[WinsockStructs.SOCKADDR_UN_SIZE + 16];
+        int[] len = {b.length};
+        return Ws2.getsockname(s, b, len) == 0 ? describe(b, len[0]) : "";
+    }
+
+    /** Reads a SOCKADDR_HV or sockaddr_un as users read it. */
+    static String describe(byte[] b, int len) {
+        if (len < 2) {
+            return "unix:";
+        }
+        int family = (b[0] & 0xff) | (b[1] & 0xff) << 8;
+        if (family == Ws2Family.AF_HYPERV && len >= SockaddrHv.SIZE) {
+            Guid vm = Guid.fromWindowsBytes(b, 4);
+            Guid svc = Guid.fromWindowsBytes(b, 20);
+            return hyperVText(new HvEndpoint(vm, svc));
+        }
+        if (family == Ws2Family.AF_UNIX) {
+            int end = 2;
+            while (end < len && end < b.length && b[end] != 0) {
+                end++;
+            }
+            return "unix:" + new String(b, 2, end - 2, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return "family " + family;
+    }
+
+    /** Family numbers without touching {@link Ws2} (so {@link #describe} runs off Windows). */
+    private static final class Ws2Family {
+        static final int AF_UNIX = 1;
+        static final int AF_HYPERV = 34;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw closedFailure();
+        }
+    }
+
+    private void checkInterrupt() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new OperationFailedException(Problem.of("net.error.cancelled", target));
+        }
+    }
+
+    private OperationFailedException closedFailure() {
+        return new OperationFailedException(Problem.of("net.error.closed", target));
+    }
+
+    private static long address(ByteBuffer direct) {
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+    }
+
+    private static long remainingMs(long deadline) {
+        long ns = deadline - System.nanoTime();
+        return ns <= 0 ? 0 : Math.max(1, ns / 1_000_000);
+    }
+}
