@@ -62,8 +62,14 @@ public final class UndoJournal {
         }
     }
 
-    /** One recorded change. */
-    public record Change(String store, String action, String at, List<Before> before) {
+    /**
+     * One recorded change.
+     *
+     * @param before the touched entries before the change
+     * @param after  the same entries right after it, so undo can tell when someone changed them
+     *               since (null in journals written before this was recorded)
+     */
+    public record Change(String store, String action, String at, List<Before> before, List<Before> after) {
     }
 
     private record Doc(int version, List<Change> changes) {
