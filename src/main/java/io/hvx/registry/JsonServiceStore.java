@@ -17,22 +17,19 @@ import io.hvx.core.ServiceRegistry.Writability;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -220,66 +217,11 @@ public final class JsonServiceStore implements RegistryStore {
     public synchronized void applyAll(List<StoredEntry> puts, List<Guid> deletes) {
         requireWritable();
         // the GUI and a CLI may write at the same time: read-modify-write under a file lock
-        try (FileLock lock = lock()) {
+        try (FileLock lock = FileLocks.lock(file.resolveSibling("." + file.getFileName() + ".lock"), LOCK_TIMEOUT,
+                () -> new OperationFailedException(Problem.of("error.services.store.locked", file, LOCK_TIMEOUT.toSeconds())))) {
             applyLocked(puts, deletes);
         } catch (IOException e) {
             throw new OperationFailedException(Problem.of("error.services.store.io", file), e.toString(), e);
-        }
-    }
-
-    /** Locks {@code .services.json.lock} next to the store, waiting at most {@link #LOCK_TIMEOUT}. */
-    private FileLock lock() throws IOException {
-        Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
-        Files.createDirectories(lockFile.getParent());
-        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        long deadline = System.nanoTime() + LOCK_TIMEOUT.toNanos();
-        try {
-            while (true) {
-                try {
-                    FileLock l = ch.tryLock();
-                    if (l != null) {
-                        return new ClosingLock(l, ch);
-                    }
-                } catch (OverlappingFileLockException e) {
-                    // another store object of this process holds it: wait like for another process
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new OperationFailedException(Problem.of("error.services.store.locked", file,
-                            LOCK_TIMEOUT.toSeconds()));
-                }
-                Thread.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ch.close();
-            throw new OperationFailedException(Problem.of("error.services.store.locked", file, LOCK_TIMEOUT.toSeconds()));
-        } catch (RuntimeException | IOException e) {
-            ch.close();
-            throw e;
-        }
-    }
-
-    /** A lock that also closes its channel. */
-    private static final class ClosingLock extends FileLock {
-        private final FileLock lock;
-
-        ClosingLock(FileLock lock, FileChannel ch) {
-            super(ch, lock.position(), lock.size(), lock.isShared());
-            this.lock = lock;
-        }
-
-        @Override
-        public boolean isValid() {
-            return lock.isValid();
-        }
-
-        @Override
-        public void release() throws IOException {
-            try {
-                lock.release();
-            } finally {
-                channel().close();
-            }
         }
     }
 

@@ -87,8 +87,8 @@ class JsonServiceStoreTest {
         JsonServiceStore.sandbox(sb).read();
         Thread[] writers = new Thread[2];
         for (int w = 0; w < writers.length; w++) {
-            // separate store objects, as two processes would have
-            Registrations reg = new Registrations(JsonServiceStore.sandbox(sb), new UndoJournal(dir.resolve("data" + w)),
+            // separate store and journal objects on the same files, as two processes would have
+            Registrations reg = new Registrations(JsonServiceStore.sandbox(sb), new UndoJournal(dir.resolve("data")),
                     "hvx test", Clock.systemUTC());
             int n = w;
             writers[w] = Thread.ofPlatform().start(() -> {
@@ -101,6 +101,11 @@ class JsonServiceStoreTest {
             t.join();
         }
         assertThat(JsonServiceStore.sandbox(sb).read()).hasSize(SandboxSeed.SERVICES.size() + 30);
+        Registrations any = registrations(JsonServiceStore.sandbox(sb));
+        for (int i = 0; i < 30; i++) {
+            assertThat(any.undo().action()).isEqualTo("add");
+        }
+        assertThat(JsonServiceStore.sandbox(sb).read()).hasSize(SandboxSeed.SERVICES.size());
     }
 
     @Test
