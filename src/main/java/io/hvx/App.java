@@ -4,10 +4,13 @@ import io.hvx.core.Backend;
 import io.hvx.core.BackendFactory;
 import io.hvx.core.Messages;
 import io.hvx.core.Mode;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
 import io.hvx.core.Settings;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.platform.ShellElevatedRestart;
 import io.hvx.ui.common.ErrorDialog;
+import io.hvx.ui.common.ErrorText;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.guid.GuidWorkbenchSection;
@@ -19,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 /**
@@ -42,8 +46,14 @@ public final class App {
         Settings settings = JsonFileSettings.inDataDir(backend.environment().dataDir());
         settings.get("language").map(MainWindow::localeOf).ifPresent(App::useLocale);
         pending = new Start(backend, settings);
-        Application.launch(Fx.class);
-        settings.flush();
+        try {
+            Application.launch(Fx.class);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX says "Unable to open DISPLAY" when there is no graphical session
+            throw new OperationFailedException(Problem.of("error.gui.noDisplay"), String.valueOf(e.getMessage()), e);
+        } finally {
+            settings.flush();
+        }
     }
 
     private static void useLocale(Locale locale) {
@@ -75,10 +85,19 @@ public final class App {
         @Override
         public void start(Stage stage) {
             Start s = Objects.requireNonNull(pending, "App.launchAndWait was not called");
+            boolean[] dialogOpen = {false};
             Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-                // a defect in a view must not end the app silently: show it and keep going
+                // a defect in a view must not end the app silently: show it and keep going;
+                // one dialog at a time, since a failing layout pass repeats its exception
                 e.printStackTrace();
-                Platform.runLater(() -> ErrorDialog.show(stage.isShowing() ? stage : null, e));
+                Platform.runLater(() -> {
+                    if (!dialogOpen[0]) {
+                        dialogOpen[0] = true;
+                        Alert alert = ErrorDialog.create(stage.isShowing() ? stage : null, ErrorText.of(e));
+                        alert.setOnHidden(h -> dialogOpen[0] = false);
+                        alert.show();
+                    }
+                });
             });
             createMainWindow(stage, s.backend(), s.settings()).show();
         }

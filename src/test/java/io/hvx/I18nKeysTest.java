@@ -138,6 +138,44 @@ class I18nKeysTest {
     }
 
     @Test
+    void everyCommandHasAHelpDescriptionAndNoCliKeyIsStale() throws IOException {
+        Set<String> en = load(file("i18n.cli", "")).stringPropertyNames();
+        Set<String> expected = new TreeSet<>();
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        io.hvx.cli.CliContext ctx = new io.hvx.cli.CliContext(sink, sink, java.io.InputStream.nullInputStream(),
+                java.io.OutputStream.nullOutputStream(), (mode, dir) -> {
+                    throw new AssertionError("no backend needed to list commands");
+                }, (mode, dir) -> {
+                }, false);
+        List<picocli.CommandLine> todo = new ArrayList<>(List.of(io.hvx.cli.Cli.commandLine(ctx)));
+        List<String> problems = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            picocli.CommandLine c = todo.removeLast();
+            String key = c.getCommandSpec().qualifiedName(".") + ".usage.description";
+            expected.add(key);
+            if (!en.contains(key)) {
+                problems.add("cli.properties lacks '" + key + "' (help text of '"
+                        + c.getCommandSpec().qualifiedName() + "')");
+            }
+            todo.addAll(c.getSubcommands().values());
+        }
+        try (Stream<Path> s = Files.walk(CLI_SOURCES)) {
+            for (Path src : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = DESCRIPTION_KEY.matcher(Files.readString(src, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    expected.add(m.group(1));
+                }
+            }
+        }
+        for (String k : new TreeSet<>(en)) {
+            if (!expected.contains(k) && !k.startsWith("usage.")) {
+                problems.add("cli.properties: '" + k + "' is neither a command's help text nor a descriptionKey");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void everyPatternIsAValidMessageFormatWithDoubledApostrophes() {
         List<String> problems = new ArrayList<>();
         for (String suffix : List.of("", "_zh_CN")) {

@@ -50,6 +50,7 @@ public final class JsonFileSettings implements Settings {
         return t;
     });
     private volatile Future<?> lastWrite;
+    private boolean saveScheduled;
 
     /** Loads {@code file}; a missing file means defaults. */
     public JsonFileSettings(Path file) {
@@ -113,18 +114,24 @@ public final class JsonFileSettings implements Settings {
     }
 
     @Override
-    public void put(String key, String value) {
+    public synchronized void put(String key, String value) {
+        boolean changed = value == null ? values.remove(key) != null : !value.equals(values.put(key, value));
+        // a burst of puts (window moved, section switched) becomes one write
+        if (changed && !saveScheduled) {
+            saveScheduled = true;
+            lastWrite = writer.submit(this::save);
+        }
+    }
+
+    private void save() {
         String json;
         synchronized (this) {
-            boolean changed = value == null ? values.remove(key) != null : !value.equals(values.put(key, value));
-            if (!changed) {
-                return;
-            }
+            saveScheduled = false;
             JsonObject o = new JsonObject();
             values.forEach(o::addProperty);
             json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
         }
-        lastWrite = writer.submit(() -> write(json));
+        write(json);
     }
 
     @Override

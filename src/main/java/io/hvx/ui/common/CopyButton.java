@@ -22,7 +22,7 @@ public final class CopyButton extends Button {
     /** @param text what to copy, read at click time; null or empty copies nothing */
     public CopyButton(Supplier<String> text) {
         setGraphic(new FontIcon(Feather.COPY));
-        getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "copy-button");
+        getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "copy-button");
         setTooltip(new Tooltip(Messages.get("common.copy")));
         setAccessibleText(Messages.get("common.copy"));
         reset.setOnFinished(e -> setGraphic(new FontIcon(Feather.COPY)));

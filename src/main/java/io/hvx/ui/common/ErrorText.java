@@ -2,6 +2,7 @@ package io.hvx.ui.common;
 
 import io.hvx.core.HvxException;
 import io.hvx.core.Messages;
+import io.hvx.core.Problem;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -26,6 +27,11 @@ public record ErrorText(String sentence, String detail) {
         StringWriter sw = new StringWriter();
         t.printStackTrace(new PrintWriter(sw));
         return new ErrorText(Messages.get("error.unexpected", t.getClass().getSimpleName()), sw.toString().strip());
+    }
+
+    /** The text of a problem found without an exception (e.g. a failed check). */
+    public static ErrorText of(Problem problem, String detail) {
+        return new ErrorText(problem.message(), detail);
     }
 
     private static Throwable unwrap(Throwable t) {

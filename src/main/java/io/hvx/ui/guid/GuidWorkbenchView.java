@@ -62,10 +62,13 @@ final class GuidWorkbenchView extends ScrollPane {
     private Node header() {
         Label title = new Label(Messages.get("guid.title"));
         title.getStyleClass().add(Styles.TITLE_3);
+        title.setMinWidth(Label.USE_PREF_SIZE);
         Label subtitle = new Label(Messages.get("guid.subtitle"));
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         subtitle.setWrapText(true);
-        return new VBox(4, title, subtitle);
+        HBox header = new HBox(14, title, subtitle);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        return header;
     }
 
     private Node inputCard() {
@@ -226,6 +229,8 @@ final class GuidWorkbenchView extends ScrollPane {
     private Node formsCard() {
         GridPane grid = grid();
         grid.setVgap(6);
+        grid.getColumnConstraints().getFirst().setMinWidth(120);
+        grid.getColumnConstraints().getFirst().setPrefWidth(120);
         form(grid, 0, "guid-form-define", Messages.get("guid.form.defineGuid"), model.defineGuidProperty());
         form(grid, 1, "guid-form-initializer", Messages.get("guid.form.initializer"), model.initializerProperty());
         form(grid, 2, "guid-form-powershell", Messages.get("guid.form.powershell"), model.powerShellProperty());

@@ -27,6 +27,7 @@ final class AboutDialog {
         product.getStyleClass().add(Styles.TITLE_3);
         Label tagline = new Label(Messages.get("about.tagline"));
         tagline.getStyleClass().add(Styles.TEXT_MUTED);
+        tagline.setWrapText(true);
         GridPane facts = new GridPane();
         facts.setHgap(16);
         facts.setVgap(6);
@@ -46,6 +47,7 @@ final class AboutDialog {
         a.setHeaderText(null);
         a.getDialogPane().setContent(box);
         a.getDialogPane().setId("about-dialog");
+        a.getDialogPane().setPrefWidth(560);
         return a;
     }
 

@@ -62,7 +62,7 @@ public final class MainWindow {
     private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
     private final Label languageNotice = new Label();
     private final Scene scene;
-    private Theme theme;
+    private final javafx.beans.property.ObjectProperty<Theme> theme = new javafx.beans.property.SimpleObjectProperty<>();
     private Section current;
     private double normalX = Double.NaN;
     private double normalY = Double.NaN;
@@ -74,8 +74,9 @@ public final class MainWindow {
         this.env = env;
         this.sections = List.copyOf(sections);
         this.settings = settings;
-        this.theme = Theme.byId(settings.get("theme").orElse(Theme.LIGHT.id()));
-        theme.apply();
+        Theme saved = Theme.byId(settings.get("theme").orElse(Theme.LIGHT.id()));
+        theme.set(saved);
+        saved.apply();
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("main-window");
@@ -91,8 +92,10 @@ public final class MainWindow {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> show(s.id()));
         }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.title"));
+        stage.getIcons().setAll(windowIcon(64), windowIcon(32));
         stage.setMinWidth(WindowGeometry.MIN_WIDTH);
         stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
         navigator.connect(this::show);
@@ -154,19 +157,19 @@ public final class MainWindow {
     }
 
     public Theme theme() {
-        return theme;
+        return theme.get();
     }
 
     /** Switches between the light and dark theme and remembers the choice. */
     public void toggleTheme() {
-        setTheme(theme.other());
+        setTheme(theme.get().other());
     }
 
+    /** Applies {@code t} to every window and remembers it. */
     public void setTheme(Theme t) {
-        theme = t;
+        theme.set(t);
         t.apply();
         settings.put("theme", t.id());
-        scene.getRoot().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), t == Theme.DARK);
     }
 
     private void close() {
@@ -222,14 +225,12 @@ public final class MainWindow {
         themeButton.setMaxWidth(Double.MAX_VALUE);
         themeButton.setAlignment(Pos.CENTER_LEFT);
         Runnable themeLabel = () -> {
-            themeButton.setText(Messages.get(theme == Theme.LIGHT ? "theme.dark" : "theme.light"));
-            themeButton.setGraphic(new FontIcon(theme == Theme.LIGHT ? Feather.MOON : Feather.SUN));
+            themeButton.setText(Messages.get(theme.get() == Theme.LIGHT ? "theme.dark" : "theme.light"));
+            themeButton.setGraphic(new FontIcon(theme.get() == Theme.LIGHT ? Feather.MOON : Feather.SUN));
         };
         themeLabel.run();
-        themeButton.setOnAction(e -> {
-            toggleTheme();
-            themeLabel.run();
-        });
+        theme.addListener((o, a, b) -> themeLabel.run());
+        themeButton.setOnAction(e -> toggleTheme());
 
         MenuButton language = new MenuButton(Messages.get("language.menu"), new FontIcon(Feather.GLOBE));
         language.setId("language-menu");
@@ -334,6 +335,21 @@ public final class MainWindow {
 
     private Alert aboutDialog() {
         return AboutDialog.create(stage, env);
+    }
+
+    /** The window and task bar icon, drawn from the same glyph as the sidebar brand. */
+    private static javafx.scene.image.Image windowIcon(int size) {
+        FontIcon glyph = new FontIcon(Feather.SHARE_2);
+        glyph.setIconSize((int) (size * 0.62));
+        glyph.setIconColor(javafx.scene.paint.Color.WHITE);
+        javafx.scene.shape.Rectangle tile = new javafx.scene.shape.Rectangle(size, size, javafx.scene.paint.Color.web("#0969da"));
+        tile.setArcWidth(size * 0.4);
+        tile.setArcHeight(size * 0.4);
+        StackPane icon = new StackPane(tile, glyph);
+        new Scene(icon, size, size, javafx.scene.paint.Color.TRANSPARENT);
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        return icon.snapshot(p, null);
     }
 
     private static Map<String, String> languages() {

@@ -7,6 +7,7 @@ import io.hvx.DefaultBackendFactory;
 import io.hvx.core.Mode;
 import io.hvx.core.Settings;
 import io.hvx.ui.Screenshots;
+import io.hvx.ui.common.Theme;
 import io.hvx.ui.shell.MainWindow;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ class GuidWorkbenchScreenshotTest {
     Path tmp;
 
     private Stage stage;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) {
@@ -41,9 +43,9 @@ class GuidWorkbenchScreenshotTest {
         settings.put("window.width", "1200");
         settings.put("window.height", "780");
         settings.put("theme", "light");
-        MainWindow w = App.createMainWindow(stage,
+        window = App.createMainWindow(stage,
                 new DefaultBackendFactory().create(Mode.SANDBOX, tmp.resolve("sandbox")), settings);
-        w.show();
+        window.show();
     }
 
     @Test
@@ -57,5 +59,20 @@ class GuidWorkbenchScreenshotTest {
         assertThat(img.getWidth()).isEqualTo((int) stage.getScene().getWidth());
         assertThat(img.getHeight()).isEqualTo((int) stage.getScene().getHeight());
         assertThat(img.getWidth()).isGreaterThanOrEqualTo(1100);
+        assertThat(img.getRGB(240, img.getHeight() / 2) & 0xffffff).as("light background")
+                .isGreaterThan(0xc0c0c0);
+    }
+
+    @Test
+    void writesTheDarkThemeScreenshot(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            robot.lookup("#guid-input").queryAs(TextField.class).setText("parent");
+            window.setTheme(Theme.DARK);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        BufferedImage img = ImageIO.read(Screenshots.write(stage.getScene(), "guid-workbench-dark").toFile());
+        int rgb = img.getRGB(240, img.getHeight() / 2); // page margin right of the sidebar
+        assertThat((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)).as("dark background").isLessThan(200);
     }
 }

@@ -141,4 +141,33 @@ class MainWindowFxTest {
         assertThat(robot.lookup("#nav-guid").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(settings.get("window.section")).contains("guid");
     }
+
+    @Test
+    void languageChoiceIsRememberedForTheNextStart(FxRobot robot) {
+        robot.clickOn("#language-menu");
+        robot.clickOn("简体中文");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(settings.get("language")).contains("zh-CN");
+        assertThat(robot.lookup("The new language applies the next time you start HvSocket Explorer.").tryQuery())
+                .isPresent();
+        assertThat(MainWindow.localeOf("zh-CN")).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(MainWindow.tagOf(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("zh-CN");
+        assertThat(MainWindow.localeOf("en")).isEqualTo(java.util.Locale.ENGLISH);
+    }
+
+    @Test
+    void aboutShowsProductVersionAndMode(FxRobot robot) {
+        robot.clickOn("#about");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.Node about = robot.lookup("#about-dialog").query();
+        assertThat(robot.from(about).lookup("HvSocket Explorer").tryQuery()).isPresent();
+        assertThat(robot.from(about).lookup((Label l) -> l.getText() != null && l.getText().startsWith("Hyper-V socket explorer")).tryQuery())
+                .isPresent();
+        assertThat(robot.from(about).lookup("Sandbox").tryQuery()).isPresent();
+        robot.clickOn("Close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#about-dialog").tryQuery()).isEmpty();
+    }
 }

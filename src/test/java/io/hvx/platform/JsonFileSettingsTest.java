@@ -1,0 +1,82 @@
+package io.hvx.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonFileSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void missingFileMeansDefaultsAndNothingIsWrittenUntilAPut() {
+        JsonFileSettings s = JsonFileSettings.inDataDir(dir.resolve("data"));
+        assertThat(s.get("theme")).isEmpty();
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void valuesSurviveARestart() throws Exception {
+        JsonFileSettings s = JsonFileSettings.inDataDir(dir.resolve("data"));
+        s.put("theme", "dark");
+        s.put("window.width", "1300");
+        s.put("language", "zh-CN");
+        s.put("language", null);
+        s.flush();
+
+        JsonFileSettings again = JsonFileSettings.inDataDir(dir.resolve("data"));
+        assertThat(again.get("theme")).contains("dark");
+        assertThat(again.getDouble("window.width")).contains(1300.0);
+        assertThat(again.get("language")).isEmpty();
+        assertThat(Files.readString(dir.resolve("data/settings.json"))).contains("\"theme\": \"dark\"");
+    }
+
+    @Test
+    void savingLeavesNoTemporaryFilesBehind() throws Exception {
+        JsonFileSettings s = new JsonFileSettings(dir.resolve("settings.json"));
+        for (int i = 0; i < 20; i++) {
+            s.put("n", Integer.toString(i));
+        }
+        s.flush();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("settings.json");
+        }
+        assertThat(new JsonFileSettings(dir.resolve("settings.json")).get("n")).contains("19");
+    }
+
+    @Test
+    void unreadableFileIsKeptAsideAndDefaultsAreUsed() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{ this is not json", StandardCharsets.UTF_8);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T20:15:30Z"), ZoneOffset.UTC);
+
+        JsonFileSettings s = new JsonFileSettings(file, clock);
+
+        assertThat(s.get("theme")).isEmpty();
+        Path bad = dir.resolve("settings.json.bad-20261125-201530");
+        assertThat(bad).exists().hasContent("{ this is not json");
+        assertThat(file).doesNotExist();
+
+        s.put("theme", "light");
+        s.flush();
+        assertThat(new JsonFileSettings(file).get("theme")).contains("light");
+        assertThat(bad).hasContent("{ this is not json");
+    }
+
+    @Test
+    void aJsonValueThatIsNotAnObjectIsKeptAsideToo() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "[1, 2]");
+        new JsonFileSettings(file, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+        assertThat(dir.resolve("settings.json.bad-20260102-030405")).exists();
+    }
+}
