@@ -17,6 +17,7 @@ import io.hvx.core.ServiceRegistry.Writability;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileLock;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -54,6 +56,8 @@ public final class JsonServiceStore implements RegistryStore {
     private static final Gson GSON = new GsonBuilder().serializeNulls().setPrettyPrinting()
             .disableHtmlEscaping().create();
     private static final Pattern POSITION = Pattern.compile("line (\\d+) column (\\d+)");
+    /** Longest wait for another writer of the same store. */
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path file;
     private final boolean seed;
@@ -212,6 +216,16 @@ public final class JsonServiceStore implements RegistryStore {
     @Override
     public synchronized void applyAll(List<StoredEntry> puts, List<Guid> deletes) {
         requireWritable();
+        // the GUI and a CLI may write at the same time: read-modify-write under a file lock
+        try (FileLock lock = FileLocks.lock(file.resolveSibling("." + file.getFileName() + ".lock"), LOCK_TIMEOUT,
+                () -> new OperationFailedException(Problem.of("error.services.store.locked", file, LOCK_TIMEOUT.toSeconds())))) {
+            applyLocked(puts, deletes);
+        } catch (IOException e) {
+            throw new OperationFailedException(Problem.of("error.services.store.io", file), e.toString(), e);
+        }
+    }
+
+    private void applyLocked(List<StoredEntry> puts, List<Guid> deletes) {
         List<StoredEntry> entries = new ArrayList<>(read());
         entries.removeIf(e -> deletes.contains(e.id()));
         for (StoredEntry p : puts) {

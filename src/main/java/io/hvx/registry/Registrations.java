@@ -4,6 +4,7 @@ import io.hvx.core.ElevationRequiredException;
 import io.hvx.core.Guid;
 import io.hvx.core.ImportPlan;
 import io.hvx.core.InvalidInputException;
+import io.hvx.core.Messages;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.ServiceRegistration;
@@ -85,7 +86,8 @@ public final class Registrations implements ServiceRegistry {
         }
         requireWritable();
         StoredEntry entry = new StoredEntry(id, n, creator, now());
-        change("add", List.of(UndoJournal.Before.of(id, null)), () -> store.put(entry));
+        change("add", List.of(UndoJournal.Before.of(id, null)), List.of(UndoJournal.Before.of(id, entry)),
+                () -> store.put(entry));
         return toRegistration(entry);
     }
 
@@ -99,7 +101,8 @@ public final class Registrations implements ServiceRegistry {
             return toRegistration(e);
         }
         StoredEntry renamed = e.withName(n);
-        change("rename", List.of(UndoJournal.Before.of(id, e)), () -> store.put(renamed));
+        change("rename", List.of(UndoJournal.Before.of(id, e)), List.of(UndoJournal.Before.of(id, renamed)),
+                () -> store.put(renamed));
         return toRegistration(renamed);
     }
 
@@ -108,7 +111,8 @@ public final class Registrations implements ServiceRegistry {
         StoredEntry e = existing(id);
         protect(e, force, true);
         requireWritable();
-        change("remove", List.of(UndoJournal.Before.of(id, e)), () -> store.delete(id));
+        change("remove", List.of(UndoJournal.Before.of(id, e)), List.of(UndoJournal.Before.of(id, null)),
+                () -> store.delete(id));
         return toRegistration(e);
     }
 
@@ -164,8 +168,8 @@ public final class Registrations implements ServiceRegistry {
     }
 
     /** Records the previous state, then makes the change; a failed change leaves no record. */
-    private void change(String action, List<UndoJournal.Before> before, Runnable write) {
-        UndoJournal.Change c = new UndoJournal.Change(store.journalKey(), action, now(), before);
+    private void change(String action, List<UndoJournal.Before> before, List<UndoJournal.Before> after, Runnable write) {
+        UndoJournal.Change c = new UndoJournal.Change(store.journalKey(), action, now(), before, after);
         journal.push(c);
         try {
             write.run();
@@ -253,6 +257,7 @@ public final class Registrations implements ServiceRegistry {
         List<StoredEntry> puts = new ArrayList<>();
         List<Guid> deletes = new ArrayList<>();
         List<UndoJournal.Before> before = new ArrayList<>();
+        List<UndoJournal.Before> after = new ArrayList<>();
         int added = 0;
         int renamed = 0;
         int deleted = 0;
@@ -269,15 +274,19 @@ public final class Registrations implements ServiceRegistry {
                 case ADD -> {
                     // the file's values, as regedit would write them: an entry another tool made
                     // stays another tool's entry after an export and import
-                    puts.add(new StoredEntry(in.id(), in.name().strip(), in.createdBy(), in.createdAt()));
+                    StoredEntry e = new StoredEntry(in.id(), in.name().strip(), in.createdBy(), in.createdAt());
+                    puts.add(e);
+                    after.add(UndoJournal.Before.of(in.id(), e));
                     added++;
                 }
                 case UPDATE_NAME -> {
                     puts.add(cur.withName(in.name().strip()));
+                    after.add(UndoJournal.Before.of(in.id(), cur.withName(in.name().strip())));
                     renamed++;
                 }
                 case DELETE -> {
                     deletes.add(in.id());
+                    after.add(UndoJournal.Before.of(in.id(), null));
                     deleted++;
                 }
                 default -> throw new IllegalStateException(s.action().name());
@@ -285,7 +294,7 @@ public final class Registrations implements ServiceRegistry {
         }
         if (!before.isEmpty()) {
             requireWritable();
-            change("import", before, () -> store.applyAll(puts, deletes));
+            change("import", before, after, () -> store.applyAll(puts, deletes));
         }
         return new ImportPlan.Result(added, renamed, deleted,
                 (int) plan.count(ImportPlan.Action.UNCHANGED), (int) plan.count(ImportPlan.Action.REFUSED));
@@ -306,6 +315,17 @@ public final class Registrations implements ServiceRegistry {
                 .orElseThrow(() -> new InvalidInputException(Problem.of("error.services.undo.nothing")));
         requireWritable();
         Map<Guid, StoredEntry> now = current();
+        if (c.after() != null) {
+            // someone changed an entry after us: undoing would silently overwrite their change
+            for (UndoJournal.Before a : c.after()) {
+                if (!java.util.Objects.equals(a.entry(), now.get(a.guid()))) {
+                    // it can never be undone safely now: drop it so older changes stay reachable
+                    journal.remove(c);
+                    throw new InvalidInputException(Problem.of("error.services.undo.changed", a.guid(),
+                            Messages.get(describe(c).labelKey())));
+                }
+            }
+        }
         List<StoredEntry> puts = new ArrayList<>();
         List<Guid> deletes = new ArrayList<>();
         for (UndoJournal.Before b : c.before()) {

@@ -7,10 +7,12 @@ import io.hvx.core.Guid;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import java.io.IOException;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,8 +64,14 @@ public final class UndoJournal {
         }
     }
 
-    /** One recorded change. */
-    public record Change(String store, String action, String at, List<Before> before) {
+    /**
+     * One recorded change.
+     *
+     * @param before the touched entries before the change
+     * @param after  the same entries right after it, so undo can tell when someone changed them
+     *               since (null in journals written before this was recorded)
+     */
+    public record Change(String store, String action, String at, List<Before> before, List<Before> after) {
     }
 
     private record Doc(int version, List<Change> changes) {
@@ -71,12 +79,24 @@ public final class UndoJournal {
 
     /** Appends {@code change}; called before the change is made. */
     public synchronized void push(Change change) {
-        List<Change> all = new ArrayList<>(load());
-        all.add(change);
-        while (all.size() > LIMIT) {
-            all.removeFirst();
+        locked(() -> {
+            List<Change> all = new ArrayList<>(load());
+            all.add(change);
+            while (all.size() > LIMIT) {
+                all.removeFirst();
+            }
+            save(all);
+        });
+    }
+
+    /** Read-modify-write under a file lock: another process may be recording its own change. */
+    private void locked(Runnable body) {
+        try (FileLock lock = FileLocks.lock(file.resolveSibling("." + file.getFileName() + ".lock"),
+                Duration.ofSeconds(10), () -> new OperationFailedException(Problem.of("error.services.journal.io", file)))) {
+            body.run();
+        } catch (IOException e) {
+            throw new OperationFailedException(Problem.of("error.services.journal.io", file), e.toString(), e);
         }
-        save(all);
     }
 
     /** The last change recorded for {@code store}. */
@@ -92,14 +112,16 @@ public final class UndoJournal {
 
     /** Drops {@code change} (after it was undone, or when the change it recorded failed). */
     public synchronized void remove(Change change) {
-        List<Change> all = new ArrayList<>(load());
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).equals(change)) {
-                all.remove(i);
-                save(all);
-                return;
+        locked(() -> {
+            List<Change> all = new ArrayList<>(load());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                if (all.get(i).equals(change)) {
+                    all.remove(i);
+                    save(all);
+                    return;
+                }
             }
-        }
+        });
     }
 
     private List<Change> load() {

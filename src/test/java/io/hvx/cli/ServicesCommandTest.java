@@ -256,6 +256,22 @@ class ServicesCommandTest {
     }
 
     @Test
+    void importDryRunPrintsThePlanAsJson() throws Exception {
+        Path f = tmp.resolve("one.json");
+        Files.writeString(f, "[{\"id\":\"0007a120-facb-11e6-bd58-64006a7986d3\",\"name\":\"Port 500000\"},"
+                + "{\"id\":\"999e53d4-3d5c-4c3e-8779-bed06ec056e1\",\"name\":\"Hijack\"}]");
+        Run r = run("services", "import", f.toString(), "--dry-run", "--json");
+        assertThat(r.code()).isZero();
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertThat(o.get("applied").getAsBoolean()).isFalse();
+        JsonArray steps = o.getAsJsonArray("steps");
+        assertThat(steps.get(0).getAsJsonObject().get("action").getAsString()).isEqualTo("add");
+        assertThat(steps.get(1).getAsJsonObject().get("action").getAsString()).isEqualTo("refused");
+        assertThat(steps.get(1).getAsJsonObject().get("reason").getAsString()).contains("built-in");
+        assertThat(entries()).noneMatch(e -> e.startsWith("0007a120"));
+    }
+
+    @Test
     void exportToStandardOutputWritesTheRawBytes() {
         Run r = run("services", "export", "--format", "reg", "Demo echo");
         assertThat(r.raw()[0] & 0xff).isEqualTo(0xFF);

@@ -19,6 +19,15 @@ class ShellElevatedRestartTest {
     }
 
     @Test
+    void theParametersOfAWindowsCommandLineAreKeptVerbatim() {
+        assertThat(ShellElevatedRestart.parametersOf("\"C:\\Program Files\\HvSocket Explorer\\HvSocketExplorer.exe\""))
+                .isEmpty();
+        assertThat(ShellElevatedRestart.parametersOf("\"C:\\jdk\\bin\\java.exe\" -cp \"a b.jar\" io.hvx.Launcher gui"))
+                .isEqualTo("-cp \"a b.jar\" io.hvx.Launcher gui");
+        assertThat(ShellElevatedRestart.parametersOf("java.exe  --mode sandbox gui")).isEqualTo("--mode sandbox gui");
+    }
+
+    @Test
     void argumentsAreQuotedForCommandLineToArgvW() {
         assertThat(ShellElevatedRestart.commandLine(List.of("-cp", "C:\\Program Files\\hvx\\a.jar", "io.hvx.Launcher")))
                 .isEqualTo("-cp \"C:\\Program Files\\hvx\\a.jar\" io.hvx.Launcher");

@@ -165,6 +165,19 @@ class WindowsRegistryStoreTest {
     }
 
     @Test
+    void undoRefusesToOverwriteAChangeMadeSinceByAnotherProgram() {
+        Guid id = reg.add(Guid.parse("dddddddd-0000-0000-0000-000000000004"), "Mine").id();
+        reg.rename(id, "Mine 2", false);
+        api.seedValue(HKLM, KEY + "\\" + id, "ElementName", "Theirs");
+        String before = api.snapshot();
+        assertThatThrownBy(reg::undo).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("was changed since").hasMessageContaining(id.toString());
+        assertThat(api.snapshot()).isEqualTo(before);
+        // the unsafe step left the history; the add before it is still there to undo
+        assertThat(reg.lastChange()).get().extracting(c -> c.action()).isEqualTo("add");
+    }
+
+    @Test
     void theJournalHoldsThePreviousStateBeforeTheRegistryIsTouched() {
         UndoJournal journal = new UndoJournal(dataDir);
         String[] seenAtDelete = new String[1];

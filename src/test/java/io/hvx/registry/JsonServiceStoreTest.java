@@ -76,9 +76,36 @@ class JsonServiceStoreTest {
             reg.add(Guid.random(), "n" + i);
         }
         try (Stream<Path> s = Files.list(dir.resolve("sb"))) {
-            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("services.json");
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("services.json", ".services.json.lock");
         }
         assertThat(reg.list()).hasSize(SandboxSeed.SERVICES.size() + 5);
+    }
+
+    @Test
+    void twoWritersOfTheSameFileLoseNothing() throws Exception {
+        Path sb = dir.resolve("sb");
+        JsonServiceStore.sandbox(sb).read();
+        Thread[] writers = new Thread[2];
+        for (int w = 0; w < writers.length; w++) {
+            // separate store and journal objects on the same files, as two processes would have
+            Registrations reg = new Registrations(JsonServiceStore.sandbox(sb), new UndoJournal(dir.resolve("data")),
+                    "hvx test", Clock.systemUTC());
+            int n = w;
+            writers[w] = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 15; i++) {
+                    reg.add(Guid.random(), "writer " + n + " entry " + i);
+                }
+            });
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
+        assertThat(JsonServiceStore.sandbox(sb).read()).hasSize(SandboxSeed.SERVICES.size() + 30);
+        Registrations any = registrations(JsonServiceStore.sandbox(sb));
+        for (int i = 0; i < 30; i++) {
+            assertThat(any.undo().action()).isEqualTo("add");
+        }
+        assertThat(JsonServiceStore.sandbox(sb).read()).hasSize(SandboxSeed.SERVICES.size());
     }
 
     @Test

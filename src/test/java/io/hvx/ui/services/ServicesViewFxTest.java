@@ -218,6 +218,21 @@ class ServicesViewFxTest {
     }
 
     @Test
+    void removingAnotherToolsEntryAsksTwiceNamingItsOwnerValues(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 6);
+        robot.clickOn("Docker VPNKit Ethernet");
+        robot.clickOn("#services-remove");
+        robot.clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".dialog-pane").queryAll()).anyMatch(n -> n instanceof javafx.scene.control.DialogPane p
+                && p.getContentText() != null && p.getContentText().contains("ElementName=\"Docker VPNKit Ethernet\""));
+        assertThat(registered("Docker VPNKit Ethernet")).as("not before the second answer").isTrue();
+        robot.clickOn("Yes");
+        waitUntil(() -> !shown(robot, "Docker VPNKit Ethernet"));
+        assertThat(registered("Docker VPNKit Ethernet")).isFalse();
+    }
+
+    @Test
     void theFilterNarrowsTheTable(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 6);
         robot.clickOn("#services-filter").write("demo");
