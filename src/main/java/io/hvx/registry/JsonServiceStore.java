@@ -1,5 +1,6 @@
 package io.hvx.registry;
 
+import io.hvx.files.AtomicFiles;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

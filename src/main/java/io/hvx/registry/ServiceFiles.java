@@ -1,5 +1,6 @@
 package io.hvx.registry;
 
+import io.hvx.files.AtomicFiles;
 import io.hvx.core.ImportPlan;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.OperationFailedException;

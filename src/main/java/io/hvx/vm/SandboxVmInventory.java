@@ -1,5 +1,7 @@
 package io.hvx.vm;
 
+import io.hvx.files.AtomicFiles;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -14,16 +16,13 @@ import io.hvx.core.VmAlias;
 import io.hvx.core.VmInventory;
 import io.hvx.core.VmResolver;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -378,22 +377,6 @@ public final class SandboxVmInventory implements VmInventory {
     }
 
     private void write(VmFile f) throws IOException {
-        Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.wrap((GSON.toJson(f) + "\n").getBytes(StandardCharsets.UTF_8));
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, (GSON.toJson(f) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

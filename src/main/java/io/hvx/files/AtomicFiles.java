@@ -1,4 +1,4 @@
-package io.hvx.registry;
+package io.hvx.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
