@@ -1,5 +1,7 @@
 package io.hvx.cli;
 
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.core.Messages;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hvx connect}, {@code listen} and {@code sandbox path/serve} in the sandbox, in-process. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "Linux sockets over libc (AF_UNIX, AF_VSOCK); Winsock is covered by the *IT tests on Windows")
 @Timeout(60)
 class NetCliTest {
 

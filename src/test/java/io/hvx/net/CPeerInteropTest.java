@@ -1,5 +1,7 @@
 package io.hvx.net;
 
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.core.HvEndpoint;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Our sockets and responders against the C reference peer ({@code native/hvecho}) over AF_UNIX. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "Linux sockets over libc (AF_UNIX, AF_VSOCK); Winsock is covered by the *IT tests on Windows")
 @Timeout(120)
 @EnabledIf(value = "buildPeer", disabledReason = "no C compiler or make: cannot build native/hvecho (apt-get install -y gcc make)")
 class CPeerInteropTest {

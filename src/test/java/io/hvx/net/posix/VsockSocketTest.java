@@ -1,5 +1,7 @@
 package io.hvx.net.posix;
 
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * AF_VSOCK socket, bind and listen on this machine. These tests never connect a vsock socket:
  * the host behind CID 2 (or any other CID) is not ours to talk to.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "Linux sockets over libc (AF_UNIX, AF_VSOCK); Winsock is covered by the *IT tests on Windows")
 class VsockSocketTest {
 
     static boolean vsockPresent() {
