@@ -29,7 +29,7 @@ public final class Launcher {
         PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
         CliContext ctx = new CliContext(out, err, System.in, rawOut, new DefaultBackendFactory(),
                 (mode, dir) -> App.launchAndWait(new DefaultBackendFactory(), mode, dir),
-                System.console() != null);
+                System.console() != null && System.console().isTerminal());
         return Cli.run(ctx, args);
     }
 }
