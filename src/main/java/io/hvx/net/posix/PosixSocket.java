@@ -3,14 +3,11 @@ package io.hvx.net.posix;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.hvx.core.OperationFailedException;
-import io.hvx.core.Problem;
-import io.hvx.core.StreamConnection;
+import io.hvx.net.NativeStreamSocket;
 import io.hvx.net.posix.PosixErrors.Op;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stream socket over libc, for both AF_UNIX and AF_VSOCK (the address codec is the only
@@ -25,33 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * before the descriptor is released. The descriptor itself is closed only when no thread is
  * inside a call on it, so a concurrent close never makes another thread use a recycled fd.
  */
-public final class PosixSocket implements StreamConnection {
-
-    static final int BOUNCE_SIZE = 64 * 1024;
-    private static final int SLICE_MS = 50;
+public final class PosixSocket extends NativeStreamSocket {
 
     private final int fd;
-    private final String target;
-    private volatile String local;
-    private volatile String peer;
-    private volatile boolean closed;
-    private volatile boolean outputShut;
-    private final AtomicInteger users = new AtomicInteger();
-    private final AtomicBoolean released = new AtomicBoolean();
-
-    // per-direction caches so a reader and a writer thread never share state
-    private ByteBuffer readBounce;
-    private long readBounceAddr;
-    private ByteBuffer lastReadBuf;
-    private long lastReadAddr;
-    private ByteBuffer writeBounce;
-    private long writeBounceAddr;
-    private ByteBuffer lastWriteBuf;
-    private long lastWriteAddr;
 
     private PosixSocket(int fd, String target) {
+        super(target);
         this.fd = fd;
-        this.target = target;
     }
 
     /**
@@ -102,8 +79,8 @@ public final class PosixSocket implements StreamConnection {
                 throw PosixErrors.failure(Op.CONNECT, e, text, timeoutMs);
             }
             s.setBlocking();
-            s.local = s.name(false);
-            s.peer = text;
+            s.setLocalAddress(s.name(false));
+            s.setPeerAddress(text);
             ok = true;
             return s;
         } finally {
@@ -130,8 +107,8 @@ public final class PosixSocket implements StreamConnection {
             if (Libc.listen(fd, backlog) != 0) {
                 throw PosixErrors.failure(Op.LISTEN, Libc.errno(), text, 0);
             }
-            s.local = s.name(false);
-            s.peer = "";
+            s.setLocalAddress(s.name(false));
+            s.setPeerAddress("");
             ok = true;
             return s;
         } finally {
@@ -176,9 +153,9 @@ public final class PosixSocket implements StreamConnection {
                 len[0] = addr.length;
                 int c = Libc.accept4(fd, addr, len, Libc.SOCK_CLOEXEC);
                 if (c >= 0) {
-                    PosixSocket conn = new PosixSocket(c, local);
-                    conn.local = local;
-                    conn.peer = PosixAddress.describe(addr, len[0]);
+                    PosixSocket conn = new PosixSocket(c, localAddress());
+                    conn.setLocalAddress(localAddress());
+                    conn.setPeerAddress(PosixAddress.describe(addr, len[0]));
                     return Optional.of(conn);
                 }
                 int e = Libc.errno();
@@ -194,163 +171,72 @@ public final class PosixSocket implements StreamConnection {
     }
 
     @Override
-    public int read(ByteBuffer dst) {
-        int want = dst.remaining();
-        if (want == 0) {
-            return 0;
-        }
-        begin();
-        try {
-            if (dst.isDirect()) {
-                if (dst != lastReadBuf) {
-                    lastReadAddr = address(dst);
-                    lastReadBuf = dst;
-                }
-                long n = recv(lastReadAddr + dst.position(), want);
-                if (n <= 0) {
-                    return -1;
-                }
-                dst.position(dst.position() + (int) n);
-                return (int) n;
-            }
-            if (readBounce == null) {
-                readBounce = ByteBuffer.allocateDirect(BOUNCE_SIZE);
-                readBounceAddr = address(readBounce);
-            }
-            long n = recv(readBounceAddr, Math.min(want, BOUNCE_SIZE));
-            if (n <= 0) {
-                return -1;
-            }
-            readBounce.clear().limit((int) n);
-            dst.put(readBounce);
-            return (int) n;
-        } finally {
-            end();
-        }
+    protected long addressOf(ByteBuffer direct) {
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
     }
 
-    private long recv(long addr, long len) {
+    @Override
+    protected long recv(long address, int length) {
         while (true) {
-            long n = Libc.recv(fd, addr, len, 0);
-            if (n >= 0) {
-                if (n == 0 && closed) {
-                    throw closedFailure();
-                }
+            long n = Libc.recv(fd, address, length, 0);
+            if (n >= 0 || Libc.errno() != Libc.EINTR) {
                 return n;
             }
-            int e = Libc.errno();
-            if (e == Libc.EINTR) {
-                continue;
-            }
-            if (closed) {
-                throw closedFailure();
-            }
-            throw failure(Op.READ, e, 0);
         }
     }
 
     @Override
-    public int write(ByteBuffer src) {
-        int want = src.remaining();
-        if (want == 0) {
-            return 0;
-        }
-        begin();
-        try {
-            if (src.isDirect()) {
-                if (src != lastWriteBuf) {
-                    lastWriteAddr = address(src);
-                    lastWriteBuf = src;
-                }
-                long n = send(lastWriteAddr + src.position(), want);
-                src.position(src.position() + (int) n);
-                return (int) n;
-            }
-            if (writeBounce == null) {
-                writeBounce = ByteBuffer.allocateDirect(BOUNCE_SIZE);
-                writeBounceAddr = address(writeBounce);
-            }
-            int len = Math.min(want, BOUNCE_SIZE);
-            int pos = src.position();
-            writeBounce.clear();
-            writeBounce.put(0, src, pos, len);
-            long n = send(writeBounceAddr, len);
-            src.position(pos + (int) n);
-            return (int) n;
-        } finally {
-            end();
-        }
-    }
-
-    private long send(long addr, long len) {
+    protected long send(long address, int length) {
         while (true) {
-            long n = Libc.send(fd, addr, len, Libc.MSG_NOSIGNAL);
-            if (n >= 0) {
+            long n = Libc.send(fd, address, length, Libc.MSG_NOSIGNAL);
+            if (n >= 0 || Libc.errno() != Libc.EINTR) {
                 return n;
             }
-            int e = Libc.errno();
-            if (e == Libc.EINTR) {
-                continue;
-            }
-            if (closed) {
-                throw closedFailure();
-            }
-            if (e == Libc.EPIPE && outputShut) {
-                throw new OperationFailedException(Problem.of("net.error.outputShutdown", peer),
-                        PosixErrors.detail(Op.WRITE, e, peer));
-            }
-            throw failure(Op.WRITE, e, 0);
         }
     }
 
     @Override
-    public void shutdownOutput() {
-        begin();
-        try {
-            if (Libc.shutdown(fd, Libc.SHUT_WR) != 0) {
-                int e = Libc.errno();
-                if (closed) {
-                    throw closedFailure();
-                }
-                throw failure(Op.SHUTDOWN, e, 0);
-            }
-            outputShut = true;
-        } finally {
-            end();
-        }
+    protected boolean shutdownSend() {
+        return Libc.shutdown(fd, Libc.SHUT_WR) == 0;
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
+    protected int lastError() {
+        return Libc.errno();
+    }
+
+    @Override
+    protected void wake() {
         // wakes a recv/send/accept blocked in another thread; the fd stays valid until it leaves
         Libc.shutdown(fd, Libc.SHUT_RDWR);
-        if (users.get() == 0) {
-            release();
-        }
     }
 
     @Override
-    public boolean isClosed() {
-        return closed;
+    protected void releaseHandle() {
+        Libc.close(fd);
     }
 
     @Override
-    public String localAddress() {
-        return local;
+    protected boolean isSendAfterShutdown(int error) {
+        return error == Libc.EPIPE;
     }
 
     @Override
-    public String peerAddress() {
-        return peer;
+    protected String ioDetail(Io io, int error) {
+        return PosixErrors.detail(op(io), error, peerAddress());
+    }
+
+    @Override
+    protected OperationFailedException ioFailure(Io io, int error) {
+        return failure(op(io), error, 0);
+    }
+
+    private static Op op(Io io) {
+        return switch (io) {
+            case READ -> Op.READ;
+            case WRITE -> Op.WRITE;
+            case SHUTDOWN -> Op.SHUTDOWN;
+        };
     }
 
     /** The raw descriptor, for diagnostics and tests. */
@@ -367,7 +253,7 @@ public final class PosixSocket implements StreamConnection {
 
     @Override
     public String toString() {
-        return "PosixSocket[" + local + " -> " + peer + (closed ? ", closed" : "") + "]";
+        return "PosixSocket[" + localAddress() + " -> " + peerAddress() + (isClosed() ? ", closed" : "") + "]";
     }
 
     private void awaitConnected(int[] pfd, long deadline, String text, long timeoutMs) {
@@ -423,53 +309,9 @@ public final class PosixSocket implements StreamConnection {
         return r == 0 ? PosixAddress.describe(b, Math.min(len[0], b.length)) : "";
     }
 
-    private void begin() {
-        users.incrementAndGet();
-        if (closed) {
-            end();
-            throw closedFailure();
-        }
-    }
-
-    private void end() {
-        if (users.decrementAndGet() == 0 && closed) {
-            release();
-        }
-    }
-
-    private void release() {
-        if (released.compareAndSet(false, true)) {
-            Libc.close(fd);
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw closedFailure();
-        }
-    }
-
-    private void checkInterrupt() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new OperationFailedException(Problem.of("net.error.cancelled", target));
-        }
-    }
-
-    private OperationFailedException closedFailure() {
-        return new OperationFailedException(Problem.of("net.error.closed", target));
-    }
-
     private OperationFailedException failure(Op op, int errno, long timeoutMs) {
-        return PosixErrors.failure(op, errno, peer != null && !peer.isEmpty() ? peer : target, timeoutMs);
-    }
-
-    private static long address(ByteBuffer direct) {
-        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
-    }
-
-    private static long remainingMs(long deadline) {
-        long ns = deadline - System.nanoTime();
-        return ns <= 0 ? 0 : Math.max(1, ns / 1_000_000);
+        String peer = peerAddress();
+        return PosixErrors.failure(op, errno, peer != null && !peer.isEmpty() ? peer : target(), timeoutMs);
     }
 
     private static byte[] timeval(long ms) {

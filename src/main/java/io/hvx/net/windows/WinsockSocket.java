@@ -5,15 +5,13 @@ import com.sun.jna.Pointer;
 import io.hvx.core.Guid;
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.OperationFailedException;
-import io.hvx.core.Problem;
 import io.hvx.core.SockaddrHv;
-import io.hvx.core.StreamConnection;
+import io.hvx.net.NativeStreamSocket;
 import io.hvx.net.windows.WinsockErrors.Op;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Winsock stream socket for AF_HYPERV, and for AF_UNIX so the same I/O path runs on a Windows
@@ -24,31 +22,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * state. {@link #close()} calls {@code closesocket} at once because Winsock documents that it
  * cancels blocking calls pending in other threads.
  */
-public final class WinsockSocket implements StreamConnection {
+public final class WinsockSocket extends NativeStreamSocket {
 
-    private static final int SLICE_MS = 50;
-    private static final int BOUNCE_SIZE = 64 * 1024;
     private static volatile boolean started;
 
     private final long s;
-    private final String target;
-    private volatile String local = "";
-    private volatile String peer = "";
-    private volatile boolean closed;
-    private volatile boolean outputShut;
-    private final AtomicBoolean released = new AtomicBoolean();
-    private ByteBuffer readBounce;
-    private long readBounceAddr;
-    private ByteBuffer writeBounce;
-    private long writeBounceAddr;
-    private ByteBuffer lastReadBuf;
-    private long lastReadAddr;
-    private ByteBuffer lastWriteBuf;
-    private long lastWriteAddr;
 
     private WinsockSocket(long s, String target) {
+        super(target);
         this.s = s;
-        this.target = target;
     }
 
     /** {@code WSAStartup(2.2)} once per process. */
@@ -149,8 +131,8 @@ public final class WinsockSocket implements StreamConnection {
                 ws.awaitConnected(deadline, ms);
             }
             ws.setNonBlocking(false);
-            ws.local = ws.sockName();
-            ws.peer = text;
+            ws.setLocalAddress(ws.sockName());
+            ws.setPeerAddress(text);
             ok = true;
             return ws;
         } finally {
@@ -176,7 +158,7 @@ public final class WinsockSocket implements StreamConnection {
                 throw WinsockErrors.failure(Op.LISTEN, Ws2.lastError(), text, 0);
             }
             ws.setNonBlocking(true);
-            ws.local = text;
+            ws.setLocalAddress(text);
             ok = true;
             return ws;
         } finally {
@@ -203,7 +185,7 @@ public final class WinsockSocket implements StreamConnection {
             if (r == Ws2.SOCKET_ERROR) {
                 int e = Ws2.lastError();
                 checkOpen();
-                throw WinsockErrors.failure(Op.ACCEPT, e, target, 0);
+                throw WinsockErrors.failure(Op.ACCEPT, e, target(), 0);
             }
             if (r == 0) {
                 continue;
@@ -216,148 +198,82 @@ public final class WinsockSocket implements StreamConnection {
                     continue;
                 }
                 checkOpen();
-                throw WinsockErrors.failure(Op.ACCEPT, e, target, 0);
+                throw WinsockErrors.failure(Op.ACCEPT, e, target(), 0);
             }
-            WinsockSocket conn = new WinsockSocket(c, target);
+            WinsockSocket conn = new WinsockSocket(c, target());
             conn.setNonBlocking(false); // accepted sockets inherit the listener's non-blocking mode
-            conn.local = local;
-            conn.peer = describe(addr, len[0]);
+            conn.setLocalAddress(localAddress());
+            conn.setPeerAddress(describe(addr, len[0]));
             return Optional.of(conn);
         }
     }
 
     @Override
-    public int read(ByteBuffer dst) {
-        int want = dst.remaining();
-        if (want == 0) {
-            return 0;
-        }
-        checkOpen();
-        if (dst.isDirect()) {
-            if (dst != lastReadBuf) {
-                lastReadAddr = address(dst);
-                lastReadBuf = dst;
-            }
-            int n = recv(lastReadAddr + dst.position(), want);
-            if (n <= 0) {
-                return -1;
-            }
-            dst.position(dst.position() + n);
-            return n;
-        }
-        if (readBounce == null) {
-            readBounce = ByteBuffer.allocateDirect(BOUNCE_SIZE);
-            readBounceAddr = address(readBounce);
-        }
-        int n = recv(readBounceAddr, Math.min(want, BOUNCE_SIZE));
-        if (n <= 0) {
-            return -1;
-        }
-        readBounce.clear().limit(n);
-        dst.put(readBounce);
-        return n;
-    }
-
-    private int recv(long addr, int len) {
-        int n = Ws2.recv(s, addr, len, 0);
-        if (n >= 0) {
-            if (n == 0 && closed) {
-                throw closedFailure();
-            }
-            return n;
-        }
-        int e = Ws2.lastError();
-        if (closed) {
-            throw closedFailure();
-        }
-        throw WinsockErrors.failure(Op.READ, e, peer, 0);
+    protected long addressOf(ByteBuffer direct) {
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
     }
 
     @Override
-    public int write(ByteBuffer src) {
-        int want = src.remaining();
-        if (want == 0) {
-            return 0;
-        }
-        checkOpen();
-        if (src.isDirect()) {
-            if (src != lastWriteBuf) {
-                lastWriteAddr = address(src);
-                lastWriteBuf = src;
-            }
-            int n = send(lastWriteAddr + src.position(), want);
-            src.position(src.position() + n);
-            return n;
-        }
-        if (writeBounce == null) {
-            writeBounce = ByteBuffer.allocateDirect(BOUNCE_SIZE);
-            writeBounceAddr = address(writeBounce);
-        }
-        int len = Math.min(want, BOUNCE_SIZE);
-        int pos = src.position();
-        writeBounce.put(0, src, pos, len);
-        int n = send(writeBounceAddr, len);
-        src.position(pos + n);
-        return n;
-    }
-
-    private int send(long addr, int len) {
-        int n = Ws2.send(s, addr, len, 0);
-        if (n >= 0) {
-            return n;
-        }
-        int e = Ws2.lastError();
-        if (closed) {
-            throw closedFailure();
-        }
-        if (outputShut && e == WinsockErrors.WSAESHUTDOWN) {
-            throw new OperationFailedException(Problem.of("net.error.outputShutdown", peer),
-                    WinsockErrors.detail(Op.WRITE, e, peer));
-        }
-        throw WinsockErrors.failure(Op.WRITE, e, peer, 0);
+    protected long recv(long address, int length) {
+        return Ws2.recv(s, address, length, 0);
     }
 
     @Override
-    public void shutdownOutput() {
-        checkOpen();
-        if (Ws2.shutdown(s, Ws2.SD_SEND) != 0) {
-            int e = Ws2.lastError();
-            checkOpen();
-            throw WinsockErrors.failure(Op.SHUTDOWN, e, peer, 0);
-        }
-        outputShut = true;
+    protected long send(long address, int length) {
+        return Ws2.send(s, address, length, 0);
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
+    protected boolean shutdownSend() {
+        return Ws2.shutdown(s, Ws2.SD_SEND) == 0;
+    }
+
+    @Override
+    protected int lastError() {
+        return Ws2.lastError();
+    }
+
+    @Override
+    protected void wake() {
         Ws2.shutdown(s, Ws2.SD_BOTH);
-        if (released.compareAndSet(false, true)) {
-            Ws2.closesocket(s);
-        }
     }
 
     @Override
-    public boolean isClosed() {
-        return closed;
+    protected void releaseHandle() {
+        Ws2.closesocket(s);
+    }
+
+    /**
+     * Winsock documents that {@code closesocket} cancels blocking calls pending in other threads;
+     * it does not promise that {@code shutdown} wakes a blocked {@code recv}, so waiting for the
+     * last user could leave a reader blocked until the peer sends.
+     */
+    @Override
+    protected boolean releaseWhileInUse() {
+        return true;
     }
 
     @Override
-    public String localAddress() {
-        return local;
+    protected boolean isSendAfterShutdown(int error) {
+        return error == WinsockErrors.WSAESHUTDOWN;
     }
 
     @Override
-    public String peerAddress() {
-        return peer;
+    protected String ioDetail(Io io, int error) {
+        return WinsockErrors.detail(op(io), error, peerAddress());
+    }
+
+    @Override
+    protected OperationFailedException ioFailure(Io io, int error) {
+        return WinsockErrors.failure(op(io), error, peerAddress(), 0);
+    }
+
+    private static Op op(Io io) {
+        return switch (io) {
+            case READ -> Op.READ;
+            case WRITE -> Op.WRITE;
+            case SHUTDOWN -> Op.SHUTDOWN;
+        };
     }
 
     private void awaitConnected(long deadline, long ms) {
@@ -366,14 +282,14 @@ public final class WinsockSocket implements StreamConnection {
             checkInterrupt();
             long left = remainingMs(deadline);
             if (left <= 0) {
-                throw WinsockErrors.failure(Op.CONNECT, WinsockErrors.WSAETIMEDOUT, target, ms);
+                throw WinsockErrors.failure(Op.CONNECT, WinsockErrors.WSAETIMEDOUT, target(), ms);
             }
             byte[] wfds = WinsockStructs.fdSet(s);
             byte[] efds = WinsockStructs.fdSet(s);
             // a failed non-blocking connect is reported in exceptfds, not writefds
             int r = Ws2.select(0, null, wfds, efds, WinsockStructs.timeval(Math.min(left, SLICE_MS)));
             if (r == Ws2.SOCKET_ERROR) {
-                throw WinsockErrors.failure(Op.CONNECT, Ws2.lastError(), target, ms);
+                throw WinsockErrors.failure(Op.CONNECT, Ws2.lastError(), target(), ms);
             }
             if (r == 0) {
                 continue;
@@ -383,7 +299,7 @@ public final class WinsockSocket implements StreamConnection {
                 int[] len = {4};
                 int code = Ws2.getsockopt(s, Ws2.SOL_SOCKET, Ws2.SO_ERROR, err, len) == 0
                         ? WinsockStructs.int32(err, 0) : Ws2.lastError();
-                throw WinsockErrors.failure(Op.CONNECT, code == 0 ? WinsockErrors.WSAECONNREFUSED : code, target, ms);
+                throw WinsockErrors.failure(Op.CONNECT, code == 0 ? WinsockErrors.WSAECONNREFUSED : code, target(), ms);
             }
             if (WinsockStructs.fdIsSet(wfds)) {
                 return;
@@ -393,7 +309,7 @@ public final class WinsockSocket implements StreamConnection {
 
     private void setNonBlocking(boolean on) {
         if (Ws2.ioctlsocket(s, Ws2.FIONBIO, new int[] {on ? 1 : 0}) != 0) {
-            throw WinsockErrors.failure(Op.OPTION, Ws2.lastError(), target, 0);
+            throw WinsockErrors.failure(Op.OPTION, Ws2.lastError(), target(), 0);
         }
     }
 
@@ -428,30 +344,5 @@ public final class WinsockSocket implements StreamConnection {
     private static final class Ws2Family {
         static final int AF_UNIX = 1;
         static final int AF_HYPERV = 34;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw closedFailure();
-        }
-    }
-
-    private void checkInterrupt() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new OperationFailedException(Problem.of("net.error.cancelled", target));
-        }
-    }
-
-    private OperationFailedException closedFailure() {
-        return new OperationFailedException(Problem.of("net.error.closed", target));
-    }
-
-    private static long address(ByteBuffer direct) {
-        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
-    }
-
-    private static long remainingMs(long deadline) {
-        long ns = deadline - System.nanoTime();
-        return ns <= 0 ? 0 : Math.max(1, ns / 1_000_000);
     }
 }
