@@ -1,5 +1,7 @@
 package io.hvx.ui.services;
 
+import atlantafx.base.theme.Styles;
+
 import io.hvx.core.ElevatedRestart;
 import io.hvx.core.Guid;
 import io.hvx.core.HvxException;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
@@ -76,7 +79,7 @@ public final class ServicesView extends BorderPane {
         if (css != null) {
             getStylesheets().add(css.toExternalForm());
         }
-        setTop(new VBox(toolbar(), readOnlyBanner(), errorBar()));
+        setTop(new VBox(header(), toolbar(), readOnlyBanner(), errorBar()));
         setCenter(table());
         Label status = new Label();
         status.setId("services-status");
@@ -100,6 +103,17 @@ public final class ServicesView extends BorderPane {
         Button b = new Button(Messages.get(textKey), new FontIcon(icon));
         b.setId(id);
         return b;
+    }
+
+    private HBox header() {
+        Label title = new Label(Messages.get("services.title"));
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label subtitle = new Label(Messages.get("services.view.subtitle"));
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox header = new HBox(12, title, subtitle);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        header.setPadding(new Insets(12, 12, 6, 12));
+        return header;
     }
 
     private HBox toolbar() {
