@@ -19,6 +19,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -114,10 +116,6 @@ public final class ConnectionSessionView extends BorderPane {
         disconnect.setId("conn-disconnect");
         disconnect.disableProperty().bind(active.not());
         disconnect.setOnAction(e -> model.disconnect());
-        // Enter in any chooser connects
-        vm.getEditor().setOnAction(e -> model.connect());
-        service.getEditor().setOnAction(e -> model.connect());
-        timeout.setOnAction(e -> model.connect());
 
         Label badge = new Label();
         badge.setId("conn-state");
@@ -130,6 +128,13 @@ public final class ConnectionSessionView extends BorderPane {
         HBox bar = new HBox(8, label("conn.vm.label"), vm, label("conn.service.label"), service,
                 label("conn.timeout.label"), timeout, label("conn.timeout.unit"), connect, disconnect, grow, badge);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // Enter in any chooser connects (a filter: the combo boxes' skins take Enter for themselves),
+        // except while a chooser's list is open, where Enter picks the entry
+        bar.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !vm.isShowing() && !service.isShowing()) {
+                model.connect();
+            }
+        });
         return bar;
     }
 
