@@ -41,6 +41,7 @@ public final class ConnectionSessionView extends BorderPane {
     private final TextField input = new TextField();
     private final Label status = new Label();
     private final ComboBox<String> vm = new ComboBox<>();
+    private final Label badge = new Label();
 
     public ConnectionSessionView(ConnectionSessionViewModel model, ObservableList<String> vms, ObservableList<String> services) {
         this.model = model;
@@ -61,7 +62,7 @@ public final class ConnectionSessionView extends BorderPane {
         output.setId("conn-output");
         output.setEditable(false);
         output.setWrapText(false);
-        output.getStyleClass().add("conn-output");
+        output.getStyleClass().addAll("mono", "conn-output");
         output.setPromptText(Messages.get("conn.output.empty"));
         model.outputProperty().addListener((obs, o, text) -> {
             output.setText(text);
@@ -84,7 +85,8 @@ public final class ConnectionSessionView extends BorderPane {
         vm.setEditable(true);
         vm.setItems(vms);
         vm.setPromptText(Messages.get("conn.vm.prompt"));
-        vm.setPrefWidth(210);
+        vm.setPrefWidth(180);
+        vm.setMinWidth(150);
         vm.getEditor().textProperty().bindBidirectional(model.vmProperty());
         vm.setTooltip(new Tooltip(Messages.get("conn.vm.tooltip")));
         ComboBox<String> service = new ComboBox<>();
@@ -92,12 +94,14 @@ public final class ConnectionSessionView extends BorderPane {
         service.setEditable(true);
         service.setItems(services);
         service.setPromptText(Messages.get("conn.service.prompt"));
-        service.setPrefWidth(260);
+        service.setPrefWidth(230);
+        service.setMinWidth(190);
         service.getEditor().textProperty().bindBidirectional(model.serviceProperty());
         service.setTooltip(new Tooltip(Messages.get("conn.service.tooltip")));
         TextField timeout = new TextField();
         timeout.setId("conn-timeout");
-        timeout.setPrefColumnCount(5);
+        timeout.setPrefWidth(66);
+        timeout.setMinWidth(66);
         timeout.textProperty().bindBidirectional(model.timeoutProperty());
         timeout.setTooltip(new Tooltip(Messages.get("conn.timeout.tooltip")));
 
@@ -108,25 +112,32 @@ public final class ConnectionSessionView extends BorderPane {
 
         Button connect = new Button(Messages.get("conn.connect"), new FontIcon(Feather.LOG_IN));
         connect.setId("conn-connect");
-        connect.setDefaultButton(false);
+        connect.setMinWidth(Region.USE_PREF_SIZE);
         connect.getStyleClass().add(Styles.ACCENT);
         connect.disableProperty().bind(active);
         connect.setOnAction(e -> model.connect());
         Button disconnect = new Button(Messages.get("conn.disconnect"), new FontIcon(Feather.X_CIRCLE));
         disconnect.setId("conn-disconnect");
+        disconnect.setMinWidth(Region.USE_PREF_SIZE);
         disconnect.disableProperty().bind(active.not());
         disconnect.setOnAction(e -> model.disconnect());
 
-        Label badge = new Label();
         badge.setId("conn-state");
         badge.setMinWidth(Region.USE_PREF_SIZE);
         updateBadge(badge, model.stateProperty().get());
         model.stateProperty().addListener((obs, o, s) -> updateBadge(badge, s));
+        // the peer's address is long (a socket path in the sandbox): shown on demand
+        Tooltip peer = new Tooltip();
+        peer.textProperty().bind(model.peerProperty());
+        badge.tooltipProperty().bind(Bindings.when(model.peerProperty().isEmpty()).then((Tooltip) null).otherwise(peer));
+        model.stateProperty().addListener((obs, o, s) -> {
+            if (s == State.CONNECTED && getScene() != null) {
+                input.requestFocus();
+            }
+        });
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, label("conn.vm.label"), vm, label("conn.service.label"), service,
-                label("conn.timeout.label"), timeout, label("conn.timeout.unit"), connect, disconnect, grow, badge);
+                label("conn.timeout.label"), timeout, connect, disconnect);
         bar.setAlignment(Pos.CENTER_LEFT);
         // Enter in any chooser connects (a filter: the combo boxes' skins take Enter for themselves),
         // except while a chooser's list is open, where Enter picks the entry
@@ -145,7 +156,7 @@ public final class ConnectionSessionView extends BorderPane {
         return l;
     }
 
-    private static void updateBadge(Label badge, State s) {
+    private void updateBadge(Label badge, State s) {
         badge.setText(s.label());
         badge.getStyleClass().setAll("label", "conn-state", switch (s) {
             case CONNECTED -> "conn-state-connected";
@@ -165,7 +176,7 @@ public final class ConnectionSessionView extends BorderPane {
 
     private VBox bottom() {
         input.setId("conn-input");
-        input.getStyleClass().add("conn-input");
+        input.getStyleClass().addAll("mono", "conn-input");
         input.setPromptText(Messages.get("conn.input.prompt"));
         HBox.setHgrow(input, Priority.ALWAYS);
         BooleanBinding cannotSend = Bindings.createBooleanBinding(() -> !model.canSend(),
@@ -194,16 +205,18 @@ public final class ConnectionSessionView extends BorderPane {
         status.getStyleClass().add("conn-status");
         ToggleButton hex = new ToggleButton(Messages.get("conn.hex"), new FontIcon(Feather.HASH));
         hex.setId("conn-hex");
+        hex.setMinWidth(Region.USE_PREF_SIZE);
         hex.getStyleClass().add(Styles.SMALL);
         hex.setTooltip(new Tooltip(Messages.get("conn.hex.tooltip")));
         hex.selectedProperty().bindBidirectional(model.hexProperty());
         Button clear = new Button(Messages.get("conn.clear"), new FontIcon(Feather.TRASH_2));
         clear.setId("conn-clear");
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         clear.setOnAction(e -> model.clear());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox statusRow = new HBox(8, status, grow, hex, clear);
+        HBox statusRow = new HBox(10, badge, status, grow, hex, clear);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, statusRow, inputRow);
         box.setPadding(new Insets(8, 12, 12, 12));
@@ -218,12 +231,8 @@ public final class ConnectionSessionView extends BorderPane {
 
     /** Refreshes the counters and the time connected (also called once a second by the tab pane). */
     public void updateStatus() {
-        String text = Messages.get("conn.status", bytes(model.sentProperty().get()), bytes(model.receivedProperty().get()),
-                elapsed(model.elapsed()));
-        if (!model.peerProperty().get().isEmpty()) {
-            text = text + "  ·  " + model.peerProperty().get();
-        }
-        status.setText(text);
+        status.setText(Messages.get("conn.status", bytes(model.sentProperty().get()), bytes(model.receivedProperty().get()),
+                elapsed(model.elapsed())));
     }
 
     static String bytes(long n) {

@@ -221,7 +221,9 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         connectedAt = null;
         endedAt = null;
         peer.set("");
-        title.set(Messages.get("conn.tab.title", vmText, serviceText));
+        // a chooser entry "Demo echo · vsock:7" is titled by its name
+        int dot = serviceText.indexOf(" · ");
+        title.set(Messages.get("conn.tab.title", vmText, dot > 0 ? serviceText.substring(0, dot) : serviceText));
         state.set(State.CONNECTING);
         Attempt a = new Attempt();
         attempt = a;

@@ -63,6 +63,10 @@ public final class ConnectionsView extends BorderPane {
         tabs.setId("conn-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        // a tab header keeps the width it got for its first title, so it starts wide enough for
+        // "VM · service"; longer titles end in an ellipsis and show in full in the tooltip
+        tabs.setTabMinWidth(200);
+        tabs.setTabMaxWidth(360);
         BorderPane.setMargin(tabs, new Insets(4, 0, 0, 0));
         setCenter(tabs);
 
@@ -100,6 +104,9 @@ public final class ConnectionsView extends BorderPane {
         ConnectionSessionView view = new ConnectionSessionView(session, model.vmChoices(), model.serviceChoices());
         Tab tab = new Tab();
         tab.textProperty().bind(session.titleProperty());
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(session.titleProperty());
+        tab.setTooltip(full);
         tab.setContent(view);
         tab.setOnCloseRequest(e -> {
             e.consume();

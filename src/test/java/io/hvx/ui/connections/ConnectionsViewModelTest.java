@@ -80,6 +80,7 @@ class ConnectionsViewModelTest {
         s.vmProperty().set("demo-linux");
         s.serviceProperty().set("Demo echo · vsock:7");
         s.connect();
+        assertThat(s.titleProperty().get()).isEqualTo("demo-linux · Demo echo");
         tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
         s.send("hello");
         tasks.until(() -> s.outputProperty().get().equals("hello\n"));
