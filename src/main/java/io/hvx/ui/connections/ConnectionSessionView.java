@@ -136,8 +136,8 @@ public final class ConnectionSessionView extends BorderPane {
             }
         });
 
-        HBox bar = new HBox(8, label("conn.vm.label"), vm, label("conn.service.label"), service,
-                label("conn.timeout.label"), timeout, connect, disconnect);
+        HBox bar = new HBox(8, label(Messages.key("conn.vm.label")), vm, label(Messages.key("conn.service.label")), service,
+                label(Messages.key("conn.timeout.label")), timeout, connect, disconnect);
         bar.setAlignment(Pos.CENTER_LEFT);
         // Enter in any chooser connects (a filter: the combo boxes' skins take Enter for themselves),
         // except while a chooser's list is open, where Enter picks the entry
