@@ -63,9 +63,7 @@ public final class ConnectionsView extends BorderPane {
         tabs.setId("conn-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
-        // a tab header keeps the width it got for its first title, so it starts wide enough for
-        // "VM · service"; longer titles end in an ellipsis and show in full in the tooltip
-        tabs.setTabMinWidth(200);
+        // long titles end in an ellipsis (connections.css) and show in full in the tooltip
         tabs.setTabMaxWidth(360);
         BorderPane.setMargin(tabs, new Insets(4, 0, 0, 0));
         setCenter(tabs);
