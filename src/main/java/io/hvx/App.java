@@ -14,6 +14,7 @@ import io.hvx.ui.common.ErrorDialog;
 import io.hvx.ui.common.ErrorText;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
+import io.hvx.ui.connections.ConnectionsSection;
 import io.hvx.ui.guid.GuidWorkbenchSection;
 import io.hvx.ui.services.ServicesSection;
 import io.hvx.ui.shell.MainWindow;
@@ -71,10 +72,12 @@ public final class App {
     static List<Section> sections(Backend backend, Navigator navigator, Settings settings) {
         GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator);
         ServicesSection services = new ServicesSection(backend.services(), new ShellElevatedRestart(), guid::open);
+        VmInventory vms = guiInventory(backend.vms(), settings);
         return List.of(
                 guid,
                 services,
-                new VmsSection(guiInventory(backend.vms(), settings), settings));
+                new VmsSection(vms, settings),
+                new ConnectionsSection(vms, backend.services(), backend.connector()));
     }
 
     /**

@@ -4,9 +4,7 @@ import io.hvx.core.Backend;
 import io.hvx.core.Guid;
 import io.hvx.core.GuidFacts;
 import io.hvx.core.SandboxVms;
-import io.hvx.core.InvalidInputException;
-import io.hvx.core.ServiceRegistration;
-import java.util.List;
+import io.hvx.core.ServiceResolver;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -43,17 +41,7 @@ public interface EndpointNames {
 
             @Override
             public Guid service(String text) {
-                try {
-                    return GuidFacts.parse(text).guid();
-                } catch (InvalidInputException notAGuid) {
-                    String t = text == null ? "" : text.strip();
-                    List<ServiceRegistration> named = backend.services().list().stream()
-                            .filter(r -> r.name() != null && r.name().equalsIgnoreCase(t)).toList();
-                    if (named.size() == 1) {
-                        return named.getFirst().id();
-                    }
-                    throw notAGuid;
-                }
+                return ServiceResolver.resolve(backend.services(), text);
             }
         };
     }

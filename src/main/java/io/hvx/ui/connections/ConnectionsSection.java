@@ -1,0 +1,74 @@
+package io.hvx.ui.connections;
+
+import io.hvx.core.Connector;
+import io.hvx.core.Messages;
+import io.hvx.core.ServiceRegistry;
+import io.hvx.core.VmInventory;
+import io.hvx.ui.common.Section;
+import io.hvx.ui.common.TaskRunner;
+import java.time.Clock;
+import javafx.scene.Node;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+
+/**
+ * The Connections section: pick a VM and a service and talk to it in a live terminal, several
+ * connections at once as tabs. Closing the window closes every connection.
+ */
+public final class ConnectionsSection implements Section {
+
+    /** The section id. */
+    public static final String ID = "connections";
+
+    private final ConnectionsViewModel model;
+    private ConnectionsView view;
+
+    /**
+     * @param inventory the VMs offered (and used to resolve typed VM names)
+     * @param services  the registered services offered (and used to resolve typed names)
+     * @param connector opens the connections
+     */
+    public ConnectionsSection(VmInventory inventory, ServiceRegistry services, Connector connector) {
+        this.model = new ConnectionsViewModel(inventory, services, connector, TaskRunner.fx(), Clock.systemUTC());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String titleKey() {
+        return Messages.key("conn.nav.title");
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.TERMINAL;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = new ConnectionsView(model);
+        }
+        return view;
+    }
+
+    @Override
+    public void onShow() {
+        model.start();
+    }
+
+    @Override
+    public void dispose() {
+        if (view != null) {
+            view.dispose();
+        }
+        model.close();
+    }
+
+    public ConnectionsViewModel model() {
+        return model;
+    }
+}
