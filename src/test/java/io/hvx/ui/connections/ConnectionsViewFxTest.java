@@ -74,7 +74,8 @@ class ConnectionsViewFxTest {
     }
 
     private static void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::get);
+        // conditions may read controls the FX thread changes: evaluate them there
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

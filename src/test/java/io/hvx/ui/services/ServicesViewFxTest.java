@@ -102,7 +102,8 @@ class ServicesViewFxTest {
     }
 
     void waitUntil(Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::get);
+        // conditions may read controls the FX thread changes: evaluate them there
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
