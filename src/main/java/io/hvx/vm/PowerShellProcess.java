@@ -76,14 +76,23 @@ public final class PowerShellProcess {
         return new OperationFailedException(Problem.of("vms.error.timeout", String.valueOf(timeout.toSeconds())), detail);
     }
 
-    /** Kills {@code h} and everything it started. */
+    /** Kills {@code h} and everything it started, waiting (at most 2 s) until they are gone. */
     static void killTree(ProcessHandle h) {
-        h.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> tree = new ArrayList<>(h.descendants().toList());
+        tree.forEach(ProcessHandle::destroyForcibly);
         h.destroyForcibly();
-        try {
-            h.onExit().get(2, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // the kill was sent; nothing more we can do without blocking the caller
+        tree.add(h);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (ProcessHandle p : tree) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                p.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                // the kill was sent; nothing more we can do without blocking the caller
+            }
         }
     }
 
