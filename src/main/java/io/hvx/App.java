@@ -35,6 +35,7 @@ import javafx.stage.Stage;
  */
 public final class App {
 
+    private static final System.Logger LOG = System.getLogger(App.class.getName());
     private static volatile Start pending;
 
     private App() {
@@ -110,7 +111,7 @@ public final class App {
             Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
                 // a defect in a view must not end the app silently: show it and keep going;
                 // one dialog at a time, since a failing layout pass repeats its exception
-                e.printStackTrace();
+                LOG.log(System.Logger.Level.ERROR, "Unexpected failure on the FX thread", e);
                 Platform.runLater(() -> {
                     if (!dialogOpen[0]) {
                         dialogOpen[0] = true;

@@ -21,6 +21,7 @@ import io.hvx.net.sandbox.SandboxResponders;
 import io.hvx.net.windows.WinsockEndpoints;
 import io.hvx.platform.AppDirs;
 import io.hvx.platform.Elevation;
+import io.hvx.platform.Logs;
 import io.hvx.platform.ModeDetection;
 import io.hvx.platform.Version;
 import io.hvx.platform.WindowsRegistryStore;
@@ -58,6 +59,7 @@ public final class DefaultBackendFactory implements BackendFactory {
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.version"), AppDirs.sandboxDir(sandboxDirOption),
                 dataDir != null ? dataDir : AppDirs.dataDir());
+        Logs.init(env.dataDir().resolve("logs"));
         ServiceRegistry services = services(env);
         return switch (mode) {
             case WINDOWS -> new DefaultBackend(env, services, PowerShellVmInventory.oneShot((String) null, null),

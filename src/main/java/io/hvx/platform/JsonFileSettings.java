@@ -23,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@link Settings} kept in a JSON object file ({@code AppDirs.dataDir()/settings.json}).
@@ -37,7 +35,7 @@ import java.util.logging.Logger;
  */
 public final class JsonFileSettings implements Settings {
 
-    private static final Logger LOG = Logger.getLogger(JsonFileSettings.class.getName());
+    private static final System.Logger LOG = System.getLogger(JsonFileSettings.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
@@ -100,9 +98,9 @@ public final class JsonFileSettings implements Settings {
                 + STAMP.format(clock.instant().atZone(ZoneOffset.UTC)));
         try {
             Files.move(file, bad, StandardCopyOption.REPLACE_EXISTING);
-            LOG.log(Level.WARNING, "Unreadable settings kept aside as " + bad + "; using defaults", why);
+            LOG.log(System.Logger.Level.WARNING, "Unreadable settings kept aside as " + bad + "; using defaults", why);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Unreadable settings " + file + " (could not rename it); using defaults", e);
+            LOG.log(System.Logger.Level.WARNING, "Unreadable settings " + file + " (could not rename it); using defaults", e);
         }
     }
 
@@ -143,7 +141,7 @@ public final class JsonFileSettings implements Settings {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Could not save settings to " + file, e);
+            LOG.log(System.Logger.Level.WARNING, "Could not save settings to " + file, e);
         }
     }
 
@@ -152,7 +150,7 @@ public final class JsonFileSettings implements Settings {
             AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // Preferences are a convenience: losing one must not disturb the user's work.
-            LOG.log(Level.WARNING, "Could not save settings to " + file, e);
+            LOG.log(System.Logger.Level.WARNING, "Could not save settings to " + file, e);
         }
     }
 }
