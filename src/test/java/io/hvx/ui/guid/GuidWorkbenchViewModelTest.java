@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.core.Guid;
 import io.hvx.core.VmAlias;
+import io.hvx.core.VmChoice;
+import io.hvx.ui.common.TaskRunner;
 import io.hvx.ui.guid.GuidWorkbenchViewModel.State;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The workbench's state and logic, without the FX toolkit. */
 class GuidWorkbenchViewModelTest {
 
-    private final GuidWorkbenchViewModel vm = new GuidWorkbenchViewModel();
+    private final GuidWorkbenchViewModel vm = new GuidWorkbenchViewModel(List::of, List::of, TaskRunner.direct());
 
     @Test
     void startsEmptyWithoutAnError() {
@@ -35,14 +38,14 @@ class GuidWorkbenchViewModelTest {
     @Test
     void sockaddrUsesTheChosenVmAlias() {
         vm.inputProperty().set("vsock:5000");
-        assertThat(vm.vmProperty().get()).isEqualTo(VmAlias.PARENT);
+        assertThat(vm.vmProperty().get()).isEqualTo(VmChoice.of(VmAlias.PARENT));
         assertThat(vm.sockaddrHexProperty().get())
                 .isEqualTo("22000000da7c2ea43fd00c489cc2a4de20abb87888130000cbfae611bd5864006a7986d3");
         assertThat(vm.sockaddrHeaderProperty().get()).isEqualTo("22 00 00 00");
         assertThat(vm.sockaddrDumpProperty().get()).startsWith("0000  22 00 00 00")
                 .contains("0004  da 7c 2e a4").contains("0014  88 13 00 00");
 
-        vm.vmProperty().set(VmAlias.WILDCARD);
+        vm.vmProperty().set(VmChoice.of(VmAlias.WILDCARD));
         assertThat(vm.sockaddrVmIdProperty().get()).isEqualTo("00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00");
         assertThat(vm.sockaddrHexProperty().get()).hasSize(72).startsWith("22000000" + "0".repeat(32));
     }
