@@ -45,6 +45,10 @@ final class StdioBridge implements ConnectionSession.Events {
         ConnectionSession session = open.apply(bridge);
         Thread pump = null;
         try {
+            if (session.state() != State.CONNECTING) {
+                // an accepted connection starts connected: no event will say so
+                bridge.settled.countDown();
+            }
             bridge.settled.await();
             if (session.state().isOpen()) {
                 pump = Thread.ofPlatform().daemon().name("hvx-stdin").start(() -> pump(in, session));
