@@ -258,7 +258,8 @@ public final class ConnectionSession implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
-            // nobody interrupts the writer but the JVM shutting down: nothing is left to write to
+            // this class never interrupts its writer; if something else does, writing stops here
+            // and close() still ends the session
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             fail(t);
@@ -275,41 +276,37 @@ public final class ConnectionSession implements AutoCloseable {
     }
 
     private void peerClosed() {
-        boolean finished;
         synchronized (this) {
             if (state.isEnded()) {
                 return;
             }
             peerEof = true;
             moveTo(State.PEER_CLOSED);
-            finished = eofWritten;
-            if (finished) {
-                endedAt = clock.instant();
-                moveTo(State.CLOSED);
-            }
         }
-        if (finished) {
-            release();
-        }
+        endIfBothSidesDone();
     }
 
     private void eofWritten() {
-        boolean finished;
         synchronized (this) {
             if (state.isEnded()) {
                 return;
             }
             eofWritten = true;
             deliver(() -> events.eofSent(this));
-            finished = peerEof;
-            if (finished) {
-                endedAt = clock.instant();
-                moveTo(State.CLOSED);
+        }
+        endIfBothSidesDone();
+    }
+
+    /** Neither side sends any more: the conversation is over and the connection is released. */
+    private void endIfBothSidesDone() {
+        synchronized (this) {
+            if (state.isEnded() || !peerEof || !eofWritten) {
+                return;
             }
+            endedAt = clock.instant();
+            moveTo(State.CLOSED);
         }
-        if (finished) {
-            release();
-        }
+        release();
     }
 
     private void fail(Throwable t) {

@@ -92,7 +92,11 @@ public final class GuidWorkbenchViewModel {
     public void refresh() {
         tasks.run(vmSource, list -> {
             vms = List.copyOf(list);
+            VmChoice chosen = vm.get();
             vmChoices.setAll(VmChoice.list(vms, List.of(VmAlias.values())));
+            // the chosen VM under its current name, or the default when it is gone
+            vm.set(vmChoices.stream().filter(c -> c.id().equals(chosen.id())).findFirst()
+                    .orElse(VmChoice.of(VmAlias.PARENT)));
             update();
         }, t -> LOG.log(System.Logger.Level.WARNING, "The workbench keeps its VM list: listing VMs failed", t));
         tasks.run(serviceSource, list -> {
@@ -128,6 +132,11 @@ public final class GuidWorkbenchViewModel {
     }
 
     private void update() {
+        if (vm.get() == null) {
+            // a picker may clear its value while its list is replaced: fall back to the default
+            vm.set(VmChoice.of(VmAlias.PARENT));
+            return;
+        }
         VmChoice chosen = vm.get();
         vmHelp.set(chosen.alias() != null ? Messages.get(chosen.alias().helpKey())
                 : Messages.get("guid.address.vmHelp", chosen.label(), String.valueOf(chosen.id())));

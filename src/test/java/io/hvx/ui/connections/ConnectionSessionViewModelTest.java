@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hvx.core.Guid;
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.Messages;
+import io.hvx.core.PipeConnector;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.ServiceChoice;
 import io.hvx.core.VmChoice;

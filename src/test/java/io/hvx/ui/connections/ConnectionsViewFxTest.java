@@ -3,6 +3,7 @@ package io.hvx.ui.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.core.Mode;
+import io.hvx.core.ServiceChoice;
 import io.hvx.core.Settings;
 import io.hvx.ui.Screenshots;
 import io.hvx.ui.common.ErrorBanner;
@@ -150,6 +151,21 @@ class ConnectionsViewFxTest {
         robot.clickOn(find(robot, "#conn-connect", Button.class));
         waitUntil(() -> "Connected".equals(state(robot)));
         assertThat(tabs(robot).getTabs().getFirst().getText()).isEqualTo("demo-linux · Demo echo");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPickedServiceSurvivesAReloadOfTheLists(FxRobot robot) throws Exception {
+        waitForChoices(robot);
+        pick(robot, "#conn-service", "Demo echo · vsock:7");
+        ConnectionSessionViewModel session = ((ConnectionSessionView) tabs(robot).getTabs().getFirst().getContent()).model();
+        ComboBox<ServiceChoice> box = find(robot, "#conn-service", ComboBox.class);
+        // what reloadChoices does with a fresh list from the store: equal entries, new objects
+        robot.interact(() -> box.getItems().setAll(box.getItems().stream()
+                .map(c -> new ServiceChoice(c.name(), c.id(), c.typed())).toList()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.serviceProperty().get().isTyped()).isFalse();
+        assertThat(find(robot, "#conn-service", ComboBox.class).getEditor().getText()).isEqualTo("Demo echo · vsock:7");
     }
 
     @Test

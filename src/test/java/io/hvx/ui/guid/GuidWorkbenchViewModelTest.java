@@ -165,6 +165,23 @@ class GuidWorkbenchViewModelTest {
     }
 
     @Test
+    void aChosenVmThatIsGoneFallsBackToParentAndARenamedOneStaysChosen() {
+        List<VirtualMachine> listed = new java.util.ArrayList<>(List.of(WEB));
+        GuidWorkbenchViewModel m = new GuidWorkbenchViewModel(() -> List.copyOf(listed), List::of, TaskRunner.direct());
+        m.refresh();
+        m.vmProperty().set(VmChoice.of(WEB));
+        VirtualMachine renamed = new VirtualMachine(WEB.id(), "web-01-old", "Off", 0, 2, "11.0", 0, 0);
+        listed.set(0, renamed);
+        m.refresh();
+        assertThat(m.vmProperty().get()).isEqualTo(VmChoice.of(renamed));
+        listed.clear();
+        m.refresh();
+        assertThat(m.vmProperty().get()).isEqualTo(VmChoice.of(VmAlias.PARENT));
+        m.vmProperty().set(null);
+        assertThat(m.vmProperty().get()).isEqualTo(VmChoice.of(VmAlias.PARENT));
+    }
+
+    @Test
     void aSourceThatFailsKeepsWhatWasReadBefore() {
         boolean[] fail = {false};
         GuidWorkbenchViewModel m = new GuidWorkbenchViewModel(() -> {
