@@ -35,7 +35,7 @@ public final class GuidCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             if (Character.isISOControl(c)) {
-                sb.append(String.format("\\x%02x", c));
+                sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", c));
             } else {
                 sb.appendCodePoint(c);
             }
