@@ -71,9 +71,9 @@ public final class App {
      * The sections in navigation order (Ctrl+1, Ctrl+2…). Adding a feature is one line here.
      */
     static List<Section> sections(Backend backend, Navigator navigator, Settings settings) {
-        GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator);
-        ServicesSection services = new ServicesSection(backend.services(), new ShellElevatedRestart(), guid::open);
         VmInventory vms = guiInventory(backend.vms(), settings);
+        GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator, vms::list, backend.services()::list);
+        ServicesSection services = new ServicesSection(backend.services(), new ShellElevatedRestart(), guid::open);
         return List.of(
                 guid,
                 services,

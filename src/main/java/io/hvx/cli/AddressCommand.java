@@ -1,6 +1,5 @@
 package io.hvx.cli;
 
-import io.hvx.core.GuidFacts;
 import io.hvx.core.Hex;
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.Messages;
@@ -21,10 +20,10 @@ public final class AddressCommand implements Callable<Integer> {
 
     private final CliContext ctx;
 
-    @Option(names = "--vm", required = true, paramLabel = "GUID|ALIAS", descriptionKey = "option.vm")
+    @Option(names = "--vm", required = true, paramLabel = "NAME|GUID|ALIAS", descriptionKey = "option.vm")
     String vm;
 
-    @Option(names = "--service", required = true, paramLabel = "GUID|vsock:PORT", descriptionKey = "option.service")
+    @Option(names = "--service", required = true, paramLabel = "NAME|GUID|vsock:PORT", descriptionKey = "option.service")
     String service;
 
     @Option(names = "--family", defaultValue = "hyperv", paramLabel = "hyperv|vsock", descriptionKey = "option.family")
@@ -39,7 +38,7 @@ public final class AddressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HvEndpoint ep = new HvEndpoint(GuidFacts.parse(vm).guid(), GuidFacts.parse(service).guid());
+        HvEndpoint ep = ctx.backend().names().target(vm, service).endpoint();
         byte[] bytes = family == Family.vsock ? SockaddrVm.forEndpoint(ep).encode() : SockaddrHv.of(ep).encode();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

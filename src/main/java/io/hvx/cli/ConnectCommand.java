@@ -1,9 +1,11 @@
 package io.hvx.cli;
 
-import io.hvx.core.HvEndpoint;
-import io.hvx.core.StreamConnection;
+import io.hvx.core.Connector;
 import io.hvx.core.InvalidInputException;
+import io.hvx.core.NameResolver;
 import io.hvx.core.Problem;
+import io.hvx.core.session.ConnectionSession;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,15 +32,14 @@ public final class ConnectCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         if (timeoutMs < 1 || timeoutMs > 300_000) {
             throw new InvalidInputException(Problem.of("net.cli.timeout", timeoutMs));
         }
-        EndpointNames names = EndpointNames.basic(ctx.backend());
-        HvEndpoint ep = new HvEndpoint(names.vm(vm), names.service(service));
-        try (StreamConnection c = ctx.backend().connector().connect(ep, Duration.ofMillis(timeoutMs))) {
-            StdioBridge.run(c, ctx.in(), ctx.rawOut());
-        }
+        NameResolver.Target target = ctx.backend().names().target(vm, service);
+        Connector connector = ctx.backend().connector();
+        StdioBridge.run(events -> ConnectionSession.connect(connector, target.endpoint(), Duration.ofMillis(timeoutMs),
+                Clock.systemUTC(), events), ctx.in(), ctx.rawOut(), null);
         return Cli.OK;
     }
 }

@@ -2,6 +2,7 @@ package io.hvx.cli;
 
 import io.hvx.core.GuidFacts;
 import io.hvx.core.Hex;
+import io.hvx.core.HvxException;
 import io.hvx.core.Messages;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "guid", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 public final class GuidCommand implements Callable<Integer> {
 
+    private static final System.Logger LOG = System.getLogger(GuidCommand.class.getName());
+
     private final CliContext ctx;
 
     @Parameters(index = "0", paramLabel = "GUID|vsock:PORT|ALIAS", descriptionKey = "param.guid")
@@ -27,13 +30,45 @@ public final class GuidCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    /** {@code text} with control characters shown as {@code \xNN} (names come from outside). */
+    private static String printable(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
+    /**
+     * The well-known, registered or VM name of the GUID ({@link io.hvx.core.NameResolver#nameOf}):
+     * this reads the service registrations, and the VM inventory (PowerShell on Windows) only
+     * for a GUID that could still be a VM's ID. A well-known GUID needs no backend at all.
+     */
+    private String nameOf(GuidFacts f) {
+        if (f.name() != null) {
+            return f.name();
+        }
+        try {
+            return ctx.backend().names().nameOf(f.guid()).orElse(null);
+        } catch (HvxException e) {
+            // the decode stands without a name; say why in the log rather than failing it
+            LOG.log(System.Logger.Level.DEBUG, "No backend to name " + f.guid(), e);
+            return null;
+        }
+    }
+
     @Override
     public Integer call() {
         GuidFacts f = GuidFacts.parse(input);
+        String name = nameOf(f);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("guid", f.guid().toString());
-            m.put("name", f.name());
+            m.put("name", name);
             m.put("alias", f.alias().map(a -> a.alias()).orElse(null));
             m.put("vsockPort", f.vsockPort().isPresent() ? f.vsockPort().getAsLong() : null);
             m.put("windowsBytes", f.windowsHex());
@@ -44,8 +79,8 @@ public final class GuidCommand implements Callable<Integer> {
         PrintWriter out = ctx.out();
         String fmt = "%-18s %s%n";
         out.printf(fmt, Messages.get("guid.canonical"), f.guid());
-        if (f.name() != null) {
-            out.printf(fmt, Messages.get("guid.name"), f.name());
+        if (name != null) {
+            out.printf(fmt, Messages.get("guid.name"), printable(name));
         }
         f.alias().ifPresent(a -> out.printf(fmt, Messages.get("guid.alias"), a.alias() + " — " + Messages.get(a.helpKey())));
         if (f.vsockPort().isPresent()) {

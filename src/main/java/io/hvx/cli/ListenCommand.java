@@ -1,13 +1,18 @@
 package io.hvx.cli;
 
 import io.hvx.core.HvEndpoint;
+import io.hvx.core.HvxException;
+import io.hvx.core.InvalidInputException;
 import io.hvx.core.Listener;
 import io.hvx.core.Messages;
-import io.hvx.core.VmAlias;
-import io.hvx.net.ResponderServer;
-import io.hvx.core.InvalidInputException;
+import io.hvx.core.NameResolver;
 import io.hvx.core.Problem;
+import io.hvx.core.StreamConnection;
+import io.hvx.core.session.ConnectionSession;
+import io.hvx.net.ResponderServer;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -17,6 +22,12 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code hvx listen SERVICE}: accepts connections and answers them with a built-in responder, or
  * bridges one connection to stdin/stdout ({@code --stdio}, the default, like {@code nc -l}).
+ *
+ * <p>The bridged connection runs in a {@link ConnectionSession}, like {@code hvx connect}. The
+ * built-in responders stay on {@link ResponderServer}'s own per-connection loops: they already
+ * are a UI-free engine (one thread per connection, counters, idle timeout, connection limit),
+ * and a session's write queue would add a copy and a thread hop to the echo and source paths
+ * that {@code bench/run} measures.
  */
 @Command(name = "listen", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 public final class ListenCommand implements Callable<Integer> {
@@ -61,23 +72,25 @@ public final class ListenCommand implements Callable<Integer> {
         if (maxConnections < 1) {
             throw new InvalidInputException(Problem.of("net.cli.maxConnections", maxConnections));
         }
-        EndpointNames names = EndpointNames.basic(ctx.backend());
-        HvEndpoint ep = new HvEndpoint(names.vm(vm), names.service(service));
+        NameResolver.Target target = ctx.backend().names().target(vm, service);
+        HvEndpoint ep = target.endpoint();
         boolean stdio = kind.stdio || !(kind.echo || kind.sink || kind.source);
         ResponderServer.Kind k = kind.echo ? ResponderServer.Kind.ECHO
                 : kind.sink ? ResponderServer.Kind.SINK : ResponderServer.Kind.SOURCE;
         Listener listener = ctx.backend().listenerFactory().listen(ep);
+        // the server keeps a connection's failure to itself (one client going away ends only
+        // its own conversation); the bridged one is the command's outcome, so it is kept here
+        AtomicReference<HvxException> bridgeFailure = new AtomicReference<>();
         ResponderServer.Handler handler = stdio
-                ? (c, activity) -> StdioBridge.run(c, ctx.in(), ctx.rawOut())
+                ? (c, activity) -> bridge(c, ep, activity, bridgeFailure)
                 : ResponderServer.handlerFor(k);
         ResponderServer.Options options = new ResponderServer.Options(stdio ? 1 : maxConnections,
                 Duration.ofSeconds(Math.max(0, idleSeconds)), once || stdio);
         ResponderServer server = ResponderServer.start(listener, handler, options);
         Thread hook = new Thread(server::close, "hvx-listen-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        String vmText = VmAlias.byGuid(ep.vmId()).map(VmAlias::alias).orElse(ep.vmId().toString());
         ctx.err().println(Messages.get(stdio ? "net.cli.listening.stdio" : "net.cli.listening",
-                vmText, ep.serviceId().toString(), server.localAddress(), stdio ? "stdio" : k.id()));
+                target.vm().name(), ep.serviceId().toString(), server.localAddress(), stdio ? "stdio" : k.id()));
         ctx.err().flush();
         try {
             server.await();
@@ -89,9 +102,22 @@ public final class ListenCommand implements Callable<Integer> {
                 // already shutting down: the hook closes the server
             }
         }
-        if (server.failure().isPresent() && server.failure().get() instanceof io.hvx.core.HvxException h) {
+        if (server.failure().isPresent() && server.failure().get() instanceof HvxException h) {
             throw h;
         }
+        if (bridgeFailure.get() != null) {
+            throw bridgeFailure.get();
+        }
         return Cli.OK;
+    }
+
+    private void bridge(StreamConnection c, HvEndpoint ep, ResponderServer.Activity activity,
+                        AtomicReference<HvxException> failure) {
+        try {
+            StdioBridge.run(events -> ConnectionSession.accepted(c, ep, Clock.systemUTC(), events),
+                    ctx.in(), ctx.rawOut(), activity);
+        } catch (HvxException e) {
+            failure.set(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.hvx.cli;
 
+import io.hvx.core.HvEndpoint;
 import io.hvx.net.sandbox.SandboxPaths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -27,9 +28,9 @@ public final class SandboxPathCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EndpointNames names = EndpointNames.basic(ctx.backend());
+        HvEndpoint ep = ctx.backend().names().target(vm, service).endpoint();
         Path dir = ctx.backend().environment().sandboxDir();
-        ctx.out().println(SandboxPaths.forSandbox(dir).path(names.vm(vm), names.service(service)));
+        ctx.out().println(SandboxPaths.forSandbox(dir).path(ep.vmId(), ep.serviceId()));
         return Cli.OK;
     }
 }

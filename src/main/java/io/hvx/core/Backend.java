@@ -25,4 +25,9 @@ public interface Backend {
 
     /** The VMs of this mode: PowerShell on Windows, the host in a Linux guest, the sandbox's file. */
     VmInventory vms();
+
+    /** What users type for VMs and services, resolved against this mode's inventory and registrations. */
+    default NameResolver names() {
+        return new NameResolver(vms(), services());
+    }
 }

@@ -8,13 +8,13 @@ import com.google.gson.JsonParseException;
 import io.hvx.core.Guid;
 import io.hvx.core.IntegrationService;
 import io.hvx.core.InvalidInputException;
+import io.hvx.core.NameResolver;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmAlias;
 import io.hvx.core.VmInventory;
-import io.hvx.core.VmResolver;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -276,7 +276,7 @@ public final class SandboxVmInventory implements VmInventory {
         for (VmEntry e : f.vms()) {
             vms.add(new VirtualMachine(Guid.parse(e.id()), e.name(), e.state(), 0, 0, "", 0, 0));
         }
-        Guid target = g != null ? g : VmResolver.byName(ref, vms).id();
+        Guid target = g != null ? g : NameResolver.vmByName(ref, vms).id();
         for (int i = 0; i < vms.size(); i++) {
             if (vms.get(i).id().equals(target)) {
                 return i;

@@ -77,7 +77,7 @@ class FoundationCliTest {
     void badInputExitsTwoWithOneClearLine() {
         assertOneLineUsageError(cli().run("guid", "xyz"), "hvx: 'xyz' is not a GUID, a vsock:PORT or a known alias");
         assertOneLineUsageError(cli().run("address", "--vm", "nonsense", "--service", "vsock:5000"),
-                "hvx: 'nonsense' is not a GUID, a vsock:PORT or a known alias");
+                "hvx: No VM is named 'nonsense': run 'hvx vms' to see the names, or give the VM's GUID");
         assertOneLineUsageError(cli().run("guid", "vsock:2147483648"),
                 "hvx: vsock port 2147483648 is out of range: template ports go from 0 to 2147483647 (0x7FFFFFFF)");
     }

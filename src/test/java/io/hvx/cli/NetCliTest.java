@@ -117,6 +117,33 @@ class NetCliTest {
     }
 
     @Test
+    void listenStdioBridgesTheFirstConnectionBothWays() throws Exception {
+        Path path = Path.of(cli.run("--mode", "sandbox", "sandbox", "path", "wildcard", "Demo sink").out().strip());
+        var pool = Executors.newSingleThreadExecutor();
+        CompletableFuture<CliHarness.Result> listen = CompletableFuture.supplyAsync(() -> cli.runWithInput(
+                "from the listener".getBytes(), "--mode", "sandbox", "listen", "demo SINK", "--stdio", "--idle-timeout", "20"), pool);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.exists(path) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        try (PosixSocket c = PosixSocket.connect(new PosixAddress.Unix(path), Duration.ofSeconds(5))) {
+            // the listener's stdin arrives, then its EOF (stdin ended): it half-closed
+            ByteBuffer b = ByteBuffer.allocate(64);
+            while (c.read(b) >= 0) {
+                // until EOF
+            }
+            assertThat(new String(b.array(), 0, b.position())).isEqualTo("from the listener");
+            c.writeFully(ByteBuffer.wrap("from the client".getBytes()));
+            c.shutdownOutput();
+        }
+        CliHarness.Result r = listen.get(10, TimeUnit.SECONDS);
+        pool.shutdown();
+        assertThat(r.err()).contains("the first connection is bridged to stdin/stdout");
+        assertThat(r.exit()).isZero();
+        assertThat(new String(r.rawOut())).isEqualTo("from the client");
+    }
+
+    @Test
     void listenOnAnUnregisteredServiceFailsLikeWindows() {
         CliHarness.Result r = cli.run("--mode", "sandbox", "listen", "vsock:4242", "--echo");
         assertThat(r.exit()).isEqualTo(1);

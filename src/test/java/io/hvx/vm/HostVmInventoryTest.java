@@ -2,8 +2,8 @@ package io.hvx.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvx.core.NameResolver;
 import io.hvx.core.VmAlias;
-import io.hvx.core.VmResolver;
 import org.junit.jupiter.api.Test;
 
 class HostVmInventoryTest {
@@ -17,6 +17,6 @@ class HostVmInventoryTest {
             assertThat(vm.isRunning()).isTrue();
         });
         assertThat(new HostVmInventory().integrationServices()).isEmpty();
-        assertThat(new VmResolver(new HostVmInventory()).resolve("HOST")).isEqualTo(VmAlias.PARENT.guid());
+        assertThat(NameResolver.vmByName("HOST", new HostVmInventory().list()).id()).isEqualTo(VmAlias.PARENT.guid());
     }
 }

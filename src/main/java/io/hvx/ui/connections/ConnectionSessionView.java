@@ -2,6 +2,8 @@ package io.hvx.ui.connections;
 
 import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
+import io.hvx.core.ServiceChoice;
+import io.hvx.core.VmChoice;
 import io.hvx.ui.common.ErrorBanner;
 import io.hvx.ui.connections.ConnectionSessionViewModel.State;
 import java.time.Duration;
@@ -40,10 +42,11 @@ public final class ConnectionSessionView extends BorderPane {
     private final TextArea output = new TextArea();
     private final TextField input = new TextField();
     private final Label status = new Label();
-    private final ComboBox<String> vm = new ComboBox<>();
+    private final ComboBox<VmChoice> vm = new ComboBox<>();
     private final Label badge = new Label();
 
-    public ConnectionSessionView(ConnectionSessionViewModel model, ObservableList<String> vms, ObservableList<String> services) {
+    public ConnectionSessionView(ConnectionSessionViewModel model, ObservableList<VmChoice> vms,
+                                 ObservableList<ServiceChoice> services) {
         this.model = model;
         getStyleClass().add("conn-session");
         ErrorBanner banner = new ErrorBanner();
@@ -80,23 +83,21 @@ public final class ConnectionSessionView extends BorderPane {
         updateStatus();
     }
 
-    private HBox chooserBar(ObservableList<String> vms, ObservableList<String> services) {
+    private HBox chooserBar(ObservableList<VmChoice> vms, ObservableList<ServiceChoice> services) {
         vm.setId("conn-vm");
-        vm.setEditable(true);
         vm.setItems(vms);
+        ChoicePicker.bind(vm, model.vmProperty(), VmChoice::label, VmChoice::typed);
         vm.setPromptText(Messages.get("conn.vm.prompt"));
         vm.setPrefWidth(180);
         vm.setMinWidth(150);
-        vm.getEditor().textProperty().bindBidirectional(model.vmProperty());
         vm.setTooltip(new Tooltip(Messages.get("conn.vm.tooltip")));
-        ComboBox<String> service = new ComboBox<>();
+        ComboBox<ServiceChoice> service = new ComboBox<>();
         service.setId("conn-service");
-        service.setEditable(true);
         service.setItems(services);
+        ChoicePicker.bind(service, model.serviceProperty(), ServiceChoice::label, ServiceChoice::typed);
         service.setPromptText(Messages.get("conn.service.prompt"));
         service.setPrefWidth(230);
         service.setMinWidth(190);
-        service.getEditor().textProperty().bindBidirectional(model.serviceProperty());
         service.setTooltip(new Tooltip(Messages.get("conn.service.tooltip")));
         TextField timeout = new TextField();
         timeout.setId("conn-timeout");
@@ -106,15 +107,18 @@ public final class ConnectionSessionView extends BorderPane {
         timeout.setTooltip(new Tooltip(Messages.get("conn.timeout.tooltip")));
 
         BooleanBinding active = Bindings.createBooleanBinding(() -> model.stateProperty().get().active(), model.stateProperty());
-        vm.disableProperty().bind(active);
-        service.disableProperty().bind(active);
-        timeout.disableProperty().bind(active);
+        // after "Closed by peer" the choosers and Connect are free again: a new connection replaces the old
+        BooleanBinding busy = Bindings.createBooleanBinding(() -> !model.stateProperty().get().canConnect(),
+                model.stateProperty());
+        vm.disableProperty().bind(busy);
+        service.disableProperty().bind(busy);
+        timeout.disableProperty().bind(busy);
 
         Button connect = new Button(Messages.get("conn.connect"), new FontIcon(Feather.LOG_IN));
         connect.setId("conn-connect");
         connect.setMinWidth(Region.USE_PREF_SIZE);
         connect.getStyleClass().add(Styles.ACCENT);
-        connect.disableProperty().bind(active);
+        connect.disableProperty().bind(busy);
         connect.setOnAction(e -> model.connect());
         Button disconnect = new Button(Messages.get("conn.disconnect"), new FontIcon(Feather.X_CIRCLE));
         disconnect.setId("conn-disconnect");

@@ -5,17 +5,19 @@ import io.hvx.core.HvEndpoint;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.Messages;
 import io.hvx.core.Problem;
-import io.hvx.core.StreamConnection;
+import io.hvx.core.ServiceChoice;
+import io.hvx.core.VmChoice;
+import io.hvx.core.session.ConnectionSession;
+import io.hvx.core.session.ReceiveBatch;
 import io.hvx.ui.common.ErrorText;
 import io.hvx.ui.common.TaskRunner;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -30,11 +33,10 @@ import javafx.beans.property.StringProperty;
  * One terminal tab: what to connect to, the connection's state, the bytes received (bounded),
  * counters and errors. Testable without the FX toolkit.
  *
- * <p>Connecting and reading run on one platform thread per connection and writing on another:
- * a blocking read through JNA pins a virtual thread's carrier, so virtual threads are not used
- * here. Received bytes are collected in a buffer and handed to the UI thread through
- * {@link TaskRunner#later} once per batch, not once per read, so a fast sender cannot flood the
- * UI thread with tasks.
+ * <p>The conversation itself is a {@link ConnectionSession}; this class only turns its events
+ * into properties on the UI thread. Received bytes are collected in a {@link ReceiveBatch} by
+ * the session's reader thread and handed over through {@link TaskRunner#later} once per batch,
+ * not once per read, so a fast sender neither floods the UI thread nor waits for it.
  */
 public final class ConnectionSessionViewModel implements AutoCloseable {
 
@@ -46,7 +48,7 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
     /** The default connect timeout. */
     public static final long DEFAULT_TIMEOUT_MS = 5000;
 
-    /** Where the connection is. */
+    /** Where the connection is, as the tab shows it. */
     public enum State {
         IDLE(Messages.key("conn.state.idle")),
         CONNECTING(Messages.key("conn.state.connecting")),
@@ -69,24 +71,29 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         public boolean active() {
             return this == CONNECTING || this == CONNECTED || this == PEER_CLOSED;
         }
+
+        /**
+         * Whether Connect starts a new attempt: not while one is under way or open both ways.
+         * After the peer closed, a new connection simply replaces what is left of the old one.
+         */
+        public boolean canConnect() {
+            return this != CONNECTING && this != CONNECTED;
+        }
     }
 
-    /** Turns the chooser texts into an endpoint; runs on the connection's thread (may block). */
+    /** Turns the pickers' choices into an endpoint; runs off the UI thread (may block). */
     @FunctionalInterface
     public interface EndpointResolver {
-        HvEndpoint resolve(String vm, String service);
+        HvEndpoint resolve(VmChoice vm, ServiceChoice service);
     }
-
-    private static final Object EOF = new Object();
-    private static final Object STOP = new Object();
 
     private final Connector connector;
     private final EndpointResolver resolver;
     private final TaskRunner tasks;
     private final Clock clock;
 
-    private final StringProperty vm = new SimpleStringProperty("");
-    private final StringProperty service = new SimpleStringProperty("");
+    private final ObjectProperty<VmChoice> vm = new SimpleObjectProperty<>(VmChoice.typed(""));
+    private final ObjectProperty<ServiceChoice> service = new SimpleObjectProperty<>(ServiceChoice.typed(""));
     private final StringProperty timeout = new SimpleStringProperty(Long.toString(DEFAULT_TIMEOUT_MS));
     private final BooleanProperty hex = new SimpleBooleanProperty(false);
     private final BooleanProperty appendNewline = new SimpleBooleanProperty(true);
@@ -100,22 +107,43 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
     private final BooleanProperty outputShutdown = new SimpleBooleanProperty(false);
     private final Transcript transcript = new Transcript(OUTPUT_LIMIT);
 
-    // shared with the connection's threads
-    private final Object lock = new Object();
-    private byte[] pending = new byte[8192];
-    private int pendingSize;
-    private boolean flushScheduled;
-
+    /** The attempt events belong to; events of an earlier one are ignored. UI thread only. */
     private Attempt attempt;
-    private Instant connectedAt;
-    private Instant endedAt;
 
-    /** One connect attempt and, once it succeeds, its connection and writer. */
-    private final class Attempt {
-        final BlockingQueue<Object> writes = new LinkedBlockingQueue<>();
-        volatile StreamConnection connection;
-        volatile boolean stopped;
-        Thread reader;
+    /** One Connect: resolving the choices, then its session. */
+    private final class Attempt implements ConnectionSession.Events {
+        final ReceiveBatch batch = new ReceiveBatch(OUTPUT_LIMIT);
+        ConnectionSession session;
+        boolean cancelled;
+
+        boolean current() {
+            return attempt == this && !cancelled;
+        }
+
+        @Override
+        public void stateChanged(ConnectionSession s, ConnectionSession.State next) {
+            tasks.later(() -> {
+                if (current()) {
+                    apply(s, next);
+                }
+            });
+        }
+
+        @Override
+        public void received(ConnectionSession s, byte[] data, int length) {
+            if (batch.add(data, 0, length)) {
+                tasks.later(() -> flush(this));
+            }
+        }
+
+        @Override
+        public void sent(ConnectionSession s, byte[] data) {
+            tasks.later(() -> {
+                if (attempt == this) {
+                    sent.set(sent.get() + data.length);
+                }
+            });
+        }
     }
 
     public ConnectionSessionViewModel(Connector connector, EndpointResolver resolver, TaskRunner tasks, Clock clock) {
@@ -124,13 +152,23 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         this.tasks = tasks;
         this.clock = clock;
         hex.addListener((obs, o, n) -> render());
+        // a sentence about the previous input stops being true once the input changes
+        for (Observable input : new Observable[] {vm, service, timeout}) {
+            input.addListener(o -> {
+                if (!state.get().active()) {
+                    error.set(null);
+                }
+            });
+        }
     }
 
-    public StringProperty vmProperty() {
+    /** The VM picked or typed. */
+    public ObjectProperty<VmChoice> vmProperty() {
         return vm;
     }
 
-    public StringProperty serviceProperty() {
+    /** The service picked or typed. */
+    public ObjectProperty<ServiceChoice> serviceProperty() {
         return service;
     }
 
@@ -189,46 +227,60 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
 
     /** How long the connection has been (or was) open; zero before it opened. */
     public Duration elapsed() {
-        if (connectedAt == null) {
+        ConnectionSession s = attempt == null ? null : attempt.session;
+        if (s == null || s.connectedAt().isEmpty()) {
             return Duration.ZERO;
         }
-        return Duration.between(connectedAt, endedAt != null ? endedAt : clock.instant());
+        Instant end = s.endedAt().orElseGet(clock::instant);
+        return Duration.between(s.connectedAt().get(), end);
     }
 
     /**
-     * Starts connecting to the chosen VM and service. Bad input (timeout, VM, service) is shown
-     * as an error; nothing blocks the calling thread.
+     * Starts connecting to the chosen VM and service. A bad timeout is shown as an error
+     * without connecting; names are resolved off the UI thread, and what they fail with is
+     * shown the same way as a failed connect.
      */
     public void connect() {
-        if (state.get().active()) {
+        if (!state.get().canConnect()) {
             return;
         }
         long ms;
         try {
             ms = parseTimeout(timeout.get());
         } catch (InvalidInputException e) {
-            fail(e);
+            error.set(ErrorText.of(e));
             return;
         }
-        String vmText = vm.get() == null ? "" : vm.get().strip();
-        String serviceText = service.get() == null ? "" : service.get().strip();
+        if (attempt != null && attempt.session != null) {
+            // what is left after "Closed by peer": the new connection replaces it
+            attempt.cancelled = true;
+            attempt.session.close();
+        }
+        VmChoice vmChoice = vm.get();
+        ServiceChoice serviceChoice = service.get();
         error.set(null);
         transcript.clear();
         render();
         sent.set(0);
         received.set(0);
         outputShutdown.set(false);
-        connectedAt = null;
-        endedAt = null;
         peer.set("");
-        // a chooser entry "Demo echo · vsock:7" is titled by its name
-        int dot = serviceText.indexOf(" · ");
-        title.set(Messages.get("conn.tab.title", vmText, dot > 0 ? serviceText.substring(0, dot) : serviceText));
+        if (!vmChoice.isBlank() && !serviceChoice.isBlank()) {
+            // an empty field fails to resolve: the tab keeps the title it has
+            title.set(Messages.get("conn.tab.title", vmChoice.label(), serviceChoice.shortLabel()));
+        }
         state.set(State.CONNECTING);
         Attempt a = new Attempt();
         attempt = a;
-        a.reader = Thread.ofPlatform().daemon().name("hvx-connection-" + vmText).unstarted(() -> run(a, vmText, serviceText, ms));
-        a.reader.start();
+        tasks.run(() -> resolver.resolve(vmChoice, serviceChoice), ep -> {
+            if (a.current()) {
+                a.session = ConnectionSession.connect(connector, ep, Duration.ofMillis(ms), clock, a);
+            }
+        }, t -> {
+            if (a.current()) {
+                fail(t);
+            }
+        });
     }
 
     static long parseTimeout(String text) {
@@ -244,151 +296,35 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         return ms;
     }
 
-    private void run(Attempt a, String vmText, String serviceText, long ms) {
-        StreamConnection c;
-        try {
-            HvEndpoint ep = resolver.resolve(vmText, serviceText);
-            c = connector.connect(ep, Duration.ofMillis(ms));
-        } catch (Throwable t) {
-            tasks.later(() -> {
-                if (attempt == a && !a.stopped) {
-                    fail(t);
-                }
-            });
-            return;
-        }
-        a.connection = c;
-        if (a.stopped) {
-            c.close();
-            return;
-        }
-        String peerAddress = c.peerAddress();
-        tasks.later(() -> {
-            if (attempt == a && !a.stopped) {
-                connectedAt = clock.instant();
-                peer.set(peerAddress);
+    /** Maps a state the session reached to what the tab shows. */
+    private void apply(ConnectionSession s, ConnectionSession.State next) {
+        switch (next) {
+            case CONNECTING -> state.set(State.CONNECTING);
+            case CONNECTED -> {
+                peer.set(s.peerAddress());
                 state.set(State.CONNECTED);
             }
-        });
-        Thread.ofPlatform().daemon().name("hvx-connection-writer").start(() -> writeLoop(a, c));
-        readLoop(a, c);
-    }
-
-    private void readLoop(Attempt a, StreamConnection c) {
-        ByteBuffer buf = ByteBuffer.allocate(16 * 1024);
-        try {
-            while (true) {
-                buf.clear();
-                int n = c.read(buf);
-                if (n < 0) {
-                    flushNow(a);
-                    tasks.later(() -> ended(a, State.PEER_CLOSED, null));
-                    return;
+            case PEER_CLOSED -> state.set(State.PEER_CLOSED);
+            case CLOSED -> {
+                // both sides done after the peer closed still reads "Closed by peer"
+                if (state.get() != State.PEER_CLOSED) {
+                    state.set(State.CLOSED);
                 }
-                deliver(a, buf.array(), n);
             }
-        } catch (Throwable t) {
-            flushNow(a);
-            tasks.later(() -> ended(a, a.stopped ? State.CLOSED : State.FAILED, a.stopped ? null : t));
-        }
-    }
-
-    private void writeLoop(Attempt a, StreamConnection c) {
-        try {
-            while (true) {
-                Object item = a.writes.take();
-                if (item == STOP) {
-                    c.close();
-                    return;
-                }
-                if (item == EOF) {
-                    c.shutdownOutput();
-                    continue;
-                }
-                byte[] data = (byte[]) item;
-                c.writeFully(ByteBuffer.wrap(data));
-                tasks.later(() -> {
-                    if (attempt == a) {
-                        sent.set(sent.get() + data.length);
-                    }
-                });
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            if (!a.stopped) {
-                tasks.later(() -> {
-                    if (attempt == a && state.get().active()) {
-                        fail(t);
-                        stop(a);
-                    }
-                });
-            }
-        }
-    }
-
-    /** Adds received bytes to the batch and schedules one flush for the whole batch. */
-    private void deliver(Attempt a, byte[] data, int n) {
-        boolean schedule;
-        synchronized (lock) {
-            if (pendingSize + n > pending.length) {
-                byte[] grown = new byte[Math.max(pending.length * 2, pendingSize + n)];
-                System.arraycopy(pending, 0, grown, 0, pendingSize);
-                pending = grown;
-            }
-            System.arraycopy(data, 0, pending, pendingSize, n);
-            pendingSize += n;
-            // a batch bigger than what is shown keeps only its tail, so a flood stays bounded
-            if (pendingSize > 2 * OUTPUT_LIMIT) {
-                int drop = pendingSize - OUTPUT_LIMIT;
-                System.arraycopy(pending, drop, pending, 0, OUTPUT_LIMIT);
-                pendingSize = OUTPUT_LIMIT;
-                droppedInBatch += drop;
-            }
-            schedule = !flushScheduled;
-            flushScheduled = true;
-        }
-        if (schedule) {
-            tasks.later(() -> flush(a));
-        }
-    }
-
-    private long droppedInBatch;
-
-    private void flushNow(Attempt a) {
-        boolean any;
-        synchronized (lock) {
-            any = pendingSize > 0 && !flushScheduled;
-            if (any) {
-                flushScheduled = true;
-            }
-        }
-        if (any) {
-            tasks.later(() -> flush(a));
+            case FAILED -> fail(s.error().orElseThrow());
         }
     }
 
     private void flush(Attempt a) {
-        byte[] batch;
-        int n;
-        long droppedBefore;
-        synchronized (lock) {
-            batch = pending;
-            n = pendingSize;
-            droppedBefore = droppedInBatch;
-            pending = new byte[8192];
-            pendingSize = 0;
-            droppedInBatch = 0;
-            flushScheduled = false;
-        }
+        ReceiveBatch.Drained d = a.batch.drain();
         if (attempt != a) {
             return;
         }
-        received.set(received.get() + n + droppedBefore);
-        if (droppedBefore > 0) {
-            transcript.skip(droppedBefore);
+        received.set(received.get() + d.total());
+        if (d.dropped() > 0) {
+            transcript.skip(d.dropped());
         }
-        transcript.append(batch, 0, n);
+        transcript.append(d.bytes(), 0, d.bytes().length);
         render();
     }
 
@@ -396,35 +332,9 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         output.set(hex.get() ? transcript.hex() : transcript.text());
     }
 
-    private void ended(Attempt a, State how, Throwable failure) {
-        if (attempt != a || !state.get().active()) {
-            return;
-        }
-        if (how == State.PEER_CLOSED) {
-            // the peer will send nothing more; what we may still send is up to the user
-            state.set(State.PEER_CLOSED);
-            if (outputShutdown.get()) {
-                finishAfterWrites(a);
-            }
-            return;
-        }
-        endedAt = clock.instant();
-        if (failure != null) {
-            fail(failure);
-        } else {
-            state.set(how);
-        }
-        stop(a);
-    }
-
     private void fail(Throwable t) {
         error.set(ErrorText.of(t));
-        if (state.get().active()) {
-            endedAt = clock.instant();
-        }
-        if (state.get() != State.IDLE || attempt != null) {
-            state.set(State.FAILED);
-        }
+        state.set(State.FAILED);
     }
 
     /**
@@ -440,32 +350,20 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         if (text.isEmpty()) {
             return false;
         }
-        attempt.writes.add(text.getBytes(StandardCharsets.UTF_8));
-        return true;
+        return attempt.session.send(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether {@link #send} would send now. */
     public boolean canSend() {
-        return attempt != null && attempt.connection != null && !outputShutdown.get()
-                && (state.get() == State.CONNECTED || state.get() == State.PEER_CLOSED);
+        return (state.get() == State.CONNECTED || state.get() == State.PEER_CLOSED) && !outputShutdown.get()
+                && attempt != null && attempt.session != null;
     }
 
     /** Half-close: tells the peer nothing more will be sent; replies can still arrive. */
     public void sendEof() {
-        if (canSend()) {
+        if (canSend() && attempt.session.shutdownOutput()) {
             outputShutdown.set(true);
-            attempt.writes.add(EOF);
-            if (state.get() == State.PEER_CLOSED) {
-                finishAfterWrites(attempt);
-            }
         }
-    }
-
-    /** Both sides are done: the writer closes the connection once what is queued is sent. */
-    private void finishAfterWrites(Attempt a) {
-        endedAt = clock.instant();
-        a.stopped = true;
-        a.writes.add(STOP);
     }
 
     /** Clears the output (the counters keep counting). */
@@ -476,24 +374,19 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
 
     /** Closes the connection (or abandons the attempt) at the user's request. */
     public void disconnect() {
-        Attempt a = attempt;
-        if (a == null || !state.get().active()) {
+        if (attempt == null || !state.get().active()) {
             return;
         }
-        endedAt = connectedAt == null ? null : clock.instant();
         state.set(State.CLOSED);
-        stop(a);
+        end(attempt);
     }
 
-    private void stop(Attempt a) {
-        a.stopped = true;
-        a.writes.add(STOP);
-        StreamConnection c = a.connection;
-        if (c != null) {
-            c.close();
-        } else if (a.reader != null) {
-            // releases a connect still waiting for its timeout
-            a.reader.interrupt();
+    private void end(Attempt a) {
+        if (a.session != null) {
+            a.session.close();
+        } else {
+            // still resolving: the session is never started
+            a.cancelled = true;
         }
     }
 
@@ -505,7 +398,7 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
             if (state.get().active()) {
                 state.set(State.CLOSED);
             }
-            stop(a);
+            end(a);
         }
     }
 }

@@ -1,8 +1,13 @@
 package io.hvx.ui.guid;
 
 import io.hvx.core.Messages;
+import io.hvx.core.ServiceRegistration;
+import io.hvx.core.VirtualMachine;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
+import io.hvx.ui.common.TaskRunner;
+import java.util.List;
+import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -17,11 +22,17 @@ public final class GuidWorkbenchSection implements Section {
     public static final String ID = "guid";
 
     private final Navigator navigator;
-    private final GuidWorkbenchViewModel model = new GuidWorkbenchViewModel();
+    private final GuidWorkbenchViewModel model;
     private GuidWorkbenchView view;
 
-    public GuidWorkbenchSection(Navigator navigator) {
+    /**
+     * @param vms      lists the VMs (offered for the socket address, named when their ID is typed)
+     * @param services lists the registrations (named when their ID is typed)
+     */
+    public GuidWorkbenchSection(Navigator navigator, Callable<List<VirtualMachine>> vms,
+                                Callable<List<ServiceRegistration>> services) {
         this.navigator = navigator;
+        this.model = new GuidWorkbenchViewModel(vms, services, TaskRunner.fx());
     }
 
     @Override
@@ -49,6 +60,7 @@ public final class GuidWorkbenchSection implements Section {
 
     @Override
     public void onShow() {
+        model.refresh();
         if (view != null) {
             view.input().requestFocus();
         }

@@ -4,7 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
-import io.hvx.core.VmAlias;
+import io.hvx.core.VmChoice;
 import io.hvx.ui.common.CopyButton;
 import io.hvx.ui.guid.GuidWorkbenchViewModel.State;
 import javafx.beans.binding.Bindings;
@@ -162,19 +162,19 @@ final class GuidWorkbenchView extends ScrollPane {
     }
 
     private Node addressCard() {
-        ComboBox<VmAlias> vm = new ComboBox<>();
+        ComboBox<VmChoice> vm = new ComboBox<>(model.vmChoices());
         vm.setId("guid-vm");
-        vm.getItems().setAll(VmAlias.values());
         vm.valueProperty().bindBidirectional(model.vmProperty());
         vm.setConverter(new StringConverter<>() {
             @Override
-            public String toString(VmAlias a) {
-                return a == null ? "" : a.alias() + "  ·  " + a.sdkName();
+            public String toString(VmChoice c) {
+                return c == null ? "" : c.alias() != null ? c.label() + "  ·  " + c.alias().sdkName() : c.label();
             }
 
             @Override
-            public VmAlias fromString(String s) {
-                return null;
+            public VmChoice fromString(String s) {
+                // not editable: entries are only picked
+                throw new UnsupportedOperationException();
             }
         });
         Label vmLabel = new Label(Messages.get("guid.address.vm"));
@@ -183,8 +183,7 @@ final class GuidWorkbenchView extends ScrollPane {
         vmHelp.setId("guid-vm-help");
         vmHelp.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         vmHelp.setWrapText(true);
-        vmHelp.textProperty().bind(Bindings.createStringBinding(
-                () -> Messages.get(model.vmProperty().get().helpKey()), model.vmProperty()));
+        vmHelp.textProperty().bind(model.vmHelpProperty());
 
         GridPane dump = new GridPane();
         dump.setId("guid-sockaddr");
@@ -193,7 +192,7 @@ final class GuidWorkbenchView extends ScrollPane {
         dump.setVgap(4);
         dumpRow(dump, 0, "0000", model.sockaddrHeaderProperty(), new SimpleStringProperty(Messages.get("guid.address.header")));
         dumpRow(dump, 1, "0004", model.sockaddrVmIdProperty(), Bindings.createStringBinding(
-                () -> Messages.get("guid.address.vmId", model.vmProperty().get().alias()), model.vmProperty()));
+                () -> Messages.get("guid.address.vmId", model.vmProperty().get().label()), model.vmProperty()));
         dumpRow(dump, 2, "0014", model.sockaddrServiceIdProperty(), new SimpleStringProperty(Messages.get("guid.address.serviceId")));
         HBox.setHgrow(dump, Priority.ALWAYS);
         dump.setMaxWidth(Double.MAX_VALUE);

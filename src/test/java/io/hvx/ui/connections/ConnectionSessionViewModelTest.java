@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hvx.core.Guid;
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.Messages;
+import io.hvx.core.PipeConnector;
 import io.hvx.core.SandboxSeed;
+import io.hvx.core.ServiceChoice;
+import io.hvx.core.VmChoice;
 import io.hvx.core.VsockTemplate;
 import io.hvx.ui.connections.ConnectionSessionViewModel.State;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +29,8 @@ class ConnectionSessionViewModelTest {
         ConnectionSessionViewModel s = new ConnectionSessionViewModel(connector,
                 (vm, service) -> new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, VsockTemplate.guidForPort(7)),
                 tasks, Clock.systemUTC());
-        s.vmProperty().set("demo-linux");
-        s.serviceProperty().set("vsock:7");
+        s.vmProperty().set(VmChoice.typed("demo-linux"));
+        s.serviceProperty().set(ServiceChoice.typed("vsock:7"));
         sessions.add(s);
         return s;
     }
@@ -86,6 +89,27 @@ class ConnectionSessionViewModelTest {
         s.disconnect();
         assertThat(s.stateProperty().get()).isEqualTo(State.CLOSED);
         assertThat(connector.last().isClosed()).isTrue();
+    }
+
+    @Test
+    void afterClosedByPeerConnectStartsANewConnectionWithoutDisconnect() throws Exception {
+        PipeConnector connector = new PipeConnector(List.of());
+        ConnectionSessionViewModel s = session(connector);
+        s.connect();
+        tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
+        PipeConnector.Pipe first = connector.last();
+        first.peerCloses();
+        tasks.until(() -> s.stateProperty().get() == State.PEER_CLOSED);
+        assertThat(s.stateProperty().get().canConnect()).isTrue();
+
+        s.connect();
+        assertThat(s.stateProperty().get()).isEqualTo(State.CONNECTING);
+        tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
+        assertThat(connector.opened).hasSize(2);
+        assertThat(first.isClosed()).as("the half-closed connection was replaced").isTrue();
+        s.send("again");
+        tasks.until(() -> s.outputProperty().get().equals("again\n"));
+        assertThat(s.sentProperty().get()).isEqualTo(6);
     }
 
     @Test

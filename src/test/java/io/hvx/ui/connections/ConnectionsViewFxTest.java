@@ -3,6 +3,7 @@ package io.hvx.ui.connections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.core.Mode;
+import io.hvx.core.ServiceChoice;
 import io.hvx.core.Settings;
 import io.hvx.ui.Screenshots;
 import io.hvx.ui.common.ErrorBanner;
@@ -12,12 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,12 +84,27 @@ class ConnectionsViewFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    @SuppressWarnings("unchecked")
+    private void waitForChoices(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> find(robot, "#conn-vm", ComboBox.class).getItems().stream()
+                .anyMatch(c -> c.toString().equals("demo-linux")));
+        waitUntil(() -> !find(robot, "#conn-service", ComboBox.class).getItems().isEmpty());
+    }
+
+    /** Types both choices and presses Enter. */
     private void connect(FxRobot robot, String vm, String service) throws TimeoutException {
-        waitUntil(() -> find(robot, "#conn-vm", ComboBox.class).getItems().contains("demo-linux"));
+        waitForChoices(robot);
         robot.clickOn(find(robot, "#conn-vm", ComboBox.class).getEditor()).write(vm);
         robot.clickOn(find(robot, "#conn-service", ComboBox.class).getEditor()).write(service);
         robot.type(KeyCode.ENTER);
+    }
+
+    /** Opens a picker's list and clicks the entry shown as {@code label}. */
+    private void pick(FxRobot robot, String picker, String label) throws TimeoutException {
+        ComboBox<?> box = find(robot, picker, ComboBox.class);
+        robot.clickOn(robot.from(box).lookup(".arrow-button").queryAs(Node.class));
+        waitUntil(box::isShowing);
+        robot.clickOn(robot.lookup(".list-cell").match(c -> label.equals(((ListCell<?>) c).getText())).queryAs(Node.class));
+        waitUntil(() -> !box.isShowing());
     }
 
     private String state(FxRobot robot) {
@@ -109,9 +129,73 @@ class ConnectionsViewFxTest {
         assertThat(find(robot, "#conn-input", TextField.class).getText()).isEmpty();
         waitUntil(() -> find(robot, "#conn-status", Label.class).getText().startsWith("Sent 6 B  ·  Received 6 B"));
 
-        robot.clickOn(find(robot, "#conn-eof", javafx.scene.control.Button.class));
+        robot.clickOn(find(robot, "#conn-eof", Button.class));
         waitUntil(() -> "Closed by peer".equals(state(robot)));
         assertThat(find(robot, "#conn-input", TextField.class).isDisabled()).isTrue();
+
+        // Connect works again at once: no Disconnect first
+        Button connect = find(robot, "#conn-connect", Button.class);
+        assertThat(connect.isDisabled()).isFalse();
+        robot.clickOn(connect);
+        waitUntil(() -> "Connected".equals(state(robot)));
+        sendLine(robot, "again");
+        waitUntil(() -> output(robot).equals("again\n"));
+    }
+
+    @Test
+    void thePickedServiceIsUsedByItsIdAndTitledByItsName(FxRobot robot) throws Exception {
+        waitForChoices(robot);
+        robot.clickOn(find(robot, "#conn-vm", ComboBox.class).getEditor()).write("demo-linux");
+        pick(robot, "#conn-service", "Demo echo · vsock:7");
+        assertThat(find(robot, "#conn-service", ComboBox.class).getEditor().getText()).isEqualTo("Demo echo · vsock:7");
+        robot.clickOn(find(robot, "#conn-connect", Button.class));
+        waitUntil(() -> "Connected".equals(state(robot)));
+        assertThat(tabs(robot).getTabs().getFirst().getText()).isEqualTo("demo-linux · Demo echo");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPickedServiceSurvivesAReloadOfTheLists(FxRobot robot) throws Exception {
+        waitForChoices(robot);
+        pick(robot, "#conn-service", "Demo echo · vsock:7");
+        ConnectionSessionViewModel session = ((ConnectionSessionView) tabs(robot).getTabs().getFirst().getContent()).model();
+        ComboBox<ServiceChoice> box = find(robot, "#conn-service", ComboBox.class);
+        // what reloadChoices does with a fresh list from the store: equal entries, new objects
+        robot.interact(() -> box.getItems().setAll(box.getItems().stream()
+                .map(c -> new ServiceChoice(c.name(), c.id(), c.typed())).toList()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.serviceProperty().get().isTyped()).isFalse();
+        assertThat(find(robot, "#conn-service", ComboBox.class).getEditor().getText()).isEqualTo("Demo echo · vsock:7");
+    }
+
+    @Test
+    void anEmptyConnectKeepsTheTitleAndTheBannerGoesWhenTheInputChanges(FxRobot robot) throws Exception {
+        waitForChoices(robot);
+        String title = tabs(robot).getTabs().getFirst().getText();
+        robot.clickOn(find(robot, "#conn-connect", Button.class));
+        ErrorBanner banner = find(robot, "#conn-error", ErrorBanner.class);
+        waitUntil(banner::isShowing);
+        assertThat(tabs(robot).getTabs().getFirst().getText()).isEqualTo(title);
+        robot.clickOn(find(robot, "#conn-vm", ComboBox.class).getEditor()).write("d");
+        waitUntil(() -> !banner.isShowing());
+    }
+
+    @Test
+    void theOutputUsesAMonospacedFont(FxRobot robot) throws Exception {
+        connect(robot, "demo-linux", "vsock:7");
+        waitUntil(() -> "Connected".equals(state(robot)));
+        sendLine(robot, "iiii WWWW");
+        waitUntil(() -> output(robot).equals("iiii WWWW\n"));
+        Font font = WaitForAsyncUtils.asyncFx(() -> robot.from(find(robot, "#conn-output", TextArea.class))
+                .lookup(".text").queryAs(Text.class).getFont()).get();
+        assertThat(width("iiiiiiiiii", font)).as("i×10 against W×10 in " + font)
+                .isCloseTo(width("WWWWWWWWWW", font), org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    private static double width(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     @Test
@@ -144,7 +228,10 @@ class ConnectionsViewFxTest {
 
     @Test
     void writesTheConnectionsScreenshot(FxRobot robot) throws Exception {
-        connect(robot, "demo-linux", "Demo echo · vsock:7");
+        waitForChoices(robot);
+        robot.clickOn(find(robot, "#conn-vm", ComboBox.class).getEditor()).write("demo-linux");
+        pick(robot, "#conn-service", "Demo echo · vsock:7");
+        robot.clickOn(find(robot, "#conn-connect", Button.class));
         waitUntil(() -> "Connected".equals(state(robot)));
         sendLine(robot, "hello");
         sendLine(robot, "ping from the host");

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hvx.core.Backend;
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.InvalidInputException;
+import io.hvx.core.Messages;
 import io.hvx.core.Mode;
 import io.hvx.core.SandboxSeed;
+import io.hvx.core.ServiceChoice;
+import io.hvx.core.VmChoice;
 import io.hvx.core.VmAlias;
 import io.hvx.core.VsockTemplate;
 import io.hvx.ui.connections.ConnectionSessionViewModel.State;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ class ConnectionsViewModelTest {
 
     @BeforeEach
     void sandbox() {
+        Messages.setLocale(Locale.US);
         Backend backend = new io.hvx.DefaultBackendFactory(tmp.resolve("data")).create(Mode.SANDBOX, tmp.resolve("sandbox"));
         model = new ConnectionsViewModel(backend.vms(), backend.services(), backend.connector(), tasks, Clock.systemUTC());
         model.start();
@@ -41,33 +46,79 @@ class ConnectionsViewModelTest {
         model.close();
     }
 
-    @Test
-    void offersTheInventorysVmsThenTheAliasesAndServicesWithTheirPorts() {
-        assertThat(model.vmChoices()).containsSubsequence(SandboxSeed.DEMO_LINUX_NAME, "parent", "loopback", "wildcard");
-        assertThat(model.vmChoices()).contains(SandboxSeed.DEMO_WINDOWS_NAME);
-        assertThat(model.serviceChoices()).contains("Demo echo · vsock:7");
+    private ServiceChoice listed(String label) {
+        return model.serviceChoices().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    private VmChoice listedVm(String label) {
+        return model.vmChoices().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
     }
 
     @Test
-    void resolvesChoicesNamesGuidsAliasesAndPorts() {
+    void offersTheInventorysVmsThenTheAliasesAndServicesWithTheirPorts() {
+        assertThat(model.vmChoices()).extracting(VmChoice::label)
+                .containsSubsequence(SandboxSeed.DEMO_LINUX_NAME, "parent", "loopback", "wildcard")
+                .contains(SandboxSeed.DEMO_WINDOWS_NAME);
+        assertThat(listedVm(SandboxSeed.DEMO_LINUX_NAME).id()).isEqualTo(SandboxSeed.DEMO_LINUX_ID);
+        assertThat(listedVm("parent").id()).isEqualTo(VmAlias.PARENT.guid());
+        ServiceChoice echo = listed("Demo echo · vsock:7");
+        assertThat(echo.id()).isEqualTo(SandboxSeed.ECHO_SERVICE);
+        assertThat(echo.shortLabel()).isEqualTo("Demo echo");
+    }
+
+    @Test
+    void resolvesPickedEntriesByTheirIdsAndTypedNamesGuidsAliasesAndPorts() {
         HvEndpoint echo = new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE);
-        assertThat(model.resolve("demo-linux", "Demo echo · vsock:7")).isEqualTo(echo);
-        assertThat(model.resolve("DEMO-LINUX", "demo echo")).isEqualTo(echo);
-        assertThat(model.resolve(SandboxSeed.DEMO_LINUX_ID.toString(), "vsock:7")).isEqualTo(echo);
-        assertThat(model.resolve("parent", VsockTemplate.guidForPort(7).toString()).vmId()).isEqualTo(VmAlias.PARENT.guid());
-        assertThatThrownBy(() -> model.resolve("no-such-vm", "vsock:7")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> model.resolve("demo-linux", "no such service")).isInstanceOf(InvalidInputException.class);
+        assertThat(model.resolve(listedVm("demo-linux"), listed("Demo echo · vsock:7"))).isEqualTo(echo);
+        assertThat(model.resolve(VmChoice.typed("DEMO-LINUX"), ServiceChoice.typed("demo echo"))).isEqualTo(echo);
+        assertThat(model.resolve(VmChoice.typed(SandboxSeed.DEMO_LINUX_ID.toString()), ServiceChoice.typed("vsock:7")))
+                .isEqualTo(echo);
+        assertThat(model.resolve(VmChoice.typed("parent"), ServiceChoice.typed(VsockTemplate.guidForPort(7).toString()))
+                .vmId()).isEqualTo(VmAlias.PARENT.guid());
+        assertThatThrownBy(() -> model.resolve(VmChoice.typed("no-such-vm"), ServiceChoice.typed("vsock:7")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("No VM is named 'no-such-vm'");
+        assertThatThrownBy(() -> model.resolve(VmChoice.typed("demo-linux"), ServiceChoice.typed("no such service")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("No service is named 'no such service'");
+    }
+
+    @Test
+    void aPickedEntryIsItsIdWhateverItsLabelSaysAndALabelTypedIsNotParsed() {
+        // the registration was renamed after the list was loaded: the entry still means its ID
+        ServiceChoice stale = new ServiceChoice("Old name", SandboxSeed.ECHO_SERVICE, null);
+        assertThat(model.resolve(VmChoice.typed("demo-linux"), stale).serviceId()).isEqualTo(SandboxSeed.ECHO_SERVICE);
+        // the label typed by hand is text, and no service is named like a label
+        assertThatThrownBy(() -> model.resolve(VmChoice.typed("demo-linux"), ServiceChoice.typed("Demo echo · vsock:7")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("No service is named 'Demo echo · vsock:7'");
+    }
+
+    @Test
+    void aConnectWithEmptyFieldsKeepsTheTitleAndItsSentenceGoesWhenTheInputChanges() throws Exception {
+        ConnectionSessionViewModel s = model.newSession(null);
+        String fresh = s.titleProperty().get();
+        s.connect();
+        tasks.until(() -> s.stateProperty().get() == State.FAILED);
+        assertThat(s.titleProperty().get()).isEqualTo(fresh).doesNotContain("·");
+        assertThat(s.errorProperty().get().sentence()).isEqualTo(Messages.get("vms.resolve.empty"));
+        s.vmProperty().set(VmChoice.typed("d"));
+        assertThat(s.errorProperty().get()).isNull();
+        s.serviceProperty().set(ServiceChoice.typed(""));
+        s.connect();
+        tasks.until(() -> s.errorProperty().get() != null);
+        assertThat(s.errorProperty().get().sentence()).isEqualTo(Messages.get("resolve.service.empty"));
+        assertThat(s.titleProperty().get()).isEqualTo(fresh);
+        s.timeoutProperty().set("4000");
+        assertThat(s.errorProperty().get()).isNull();
     }
 
     @Test
     void newTabsStartWithTheCurrentChoicesAndClosingOneClosesItsConnection() {
         ConnectionSessionViewModel first = model.newSession(null);
-        first.vmProperty().set("demo-linux");
-        first.serviceProperty().set("vsock:7");
+        first.vmProperty().set(VmChoice.typed("demo-linux"));
+        first.serviceProperty().set(listed("Demo echo · vsock:7"));
         first.timeoutProperty().set("900");
         ConnectionSessionViewModel second = model.newSession(first);
-        assertThat(second.vmProperty().get()).isEqualTo("demo-linux");
-        assertThat(second.serviceProperty().get()).isEqualTo("vsock:7");
+        assertThat(second.vmProperty().get()).isEqualTo(VmChoice.typed("demo-linux"));
+        assertThat(second.serviceProperty().get().id()).isEqualTo(SandboxSeed.ECHO_SERVICE);
         assertThat(second.timeoutProperty().get()).isEqualTo("900");
         model.closeSession(first);
         assertThat(model.sessions()).containsExactly(second);
@@ -77,8 +128,8 @@ class ConnectionsViewModelTest {
     @EnabledOnOs(value = OS.LINUX, disabledReason = "the sandbox endpoints use Linux AF_UNIX sockets over libc")
     void echoesThroughTheSandboxAndEndsWithClosedByPeer() throws Exception {
         ConnectionSessionViewModel s = model.newSession(null);
-        s.vmProperty().set("demo-linux");
-        s.serviceProperty().set("Demo echo · vsock:7");
+        s.vmProperty().set(listedVm("demo-linux"));
+        s.serviceProperty().set(listed("Demo echo · vsock:7"));
         s.connect();
         assertThat(s.titleProperty().get()).isEqualTo("demo-linux · Demo echo");
         tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
@@ -98,8 +149,8 @@ class ConnectionsViewModelTest {
     @EnabledOnOs(value = OS.LINUX, disabledReason = "the sandbox endpoints use Linux AF_UNIX sockets over libc")
     void aVmThatIsOffGetsTheVmOffSentence() throws Exception {
         ConnectionSessionViewModel s = model.newSession(null);
-        s.vmProperty().set("demo-windows");
-        s.serviceProperty().set("vsock:7");
+        s.vmProperty().set(VmChoice.typed("demo-windows"));
+        s.serviceProperty().set(ServiceChoice.typed("vsock:7"));
         s.connect();
         tasks.until(() -> s.stateProperty().get() == State.FAILED);
         assertThat(s.errorProperty().get().sentence()).contains("cannot be reached").contains("the VM is off");
@@ -109,10 +160,11 @@ class ConnectionsViewModelTest {
     @Test
     void anUnknownVmNameIsReportedAsBadInput() throws Exception {
         ConnectionSessionViewModel s = model.newSession(null);
-        s.vmProperty().set("nope");
-        s.serviceProperty().set("vsock:7");
+        s.vmProperty().set(VmChoice.typed("demo-linx"));
+        s.serviceProperty().set(ServiceChoice.typed("vsock:7"));
         s.connect();
         tasks.until(() -> s.stateProperty().get() == State.FAILED);
-        assertThat(s.errorProperty().get().sentence()).contains("nope");
+        assertThat(s.errorProperty().get().sentence())
+                .startsWith("No VM is named 'demo-linx' (closest: demo-linux)");
     }
 }

@@ -3,14 +3,21 @@ package io.hvx.ui.guid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.core.Guid;
+import io.hvx.core.Messages;
+import io.hvx.core.ServiceRegistration;
+import io.hvx.core.VirtualMachine;
+import io.hvx.core.VsockTemplate;
 import io.hvx.core.VmAlias;
+import io.hvx.core.VmChoice;
+import io.hvx.ui.common.TaskRunner;
 import io.hvx.ui.guid.GuidWorkbenchViewModel.State;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The workbench's state and logic, without the FX toolkit. */
 class GuidWorkbenchViewModelTest {
 
-    private final GuidWorkbenchViewModel vm = new GuidWorkbenchViewModel();
+    private final GuidWorkbenchViewModel vm = new GuidWorkbenchViewModel(List::of, List::of, TaskRunner.direct());
 
     @Test
     void startsEmptyWithoutAnError() {
@@ -35,14 +42,14 @@ class GuidWorkbenchViewModelTest {
     @Test
     void sockaddrUsesTheChosenVmAlias() {
         vm.inputProperty().set("vsock:5000");
-        assertThat(vm.vmProperty().get()).isEqualTo(VmAlias.PARENT);
+        assertThat(vm.vmProperty().get()).isEqualTo(VmChoice.of(VmAlias.PARENT));
         assertThat(vm.sockaddrHexProperty().get())
                 .isEqualTo("22000000da7c2ea43fd00c489cc2a4de20abb87888130000cbfae611bd5864006a7986d3");
         assertThat(vm.sockaddrHeaderProperty().get()).isEqualTo("22 00 00 00");
         assertThat(vm.sockaddrDumpProperty().get()).startsWith("0000  22 00 00 00")
                 .contains("0004  da 7c 2e a4").contains("0014  88 13 00 00");
 
-        vm.vmProperty().set(VmAlias.WILDCARD);
+        vm.vmProperty().set(VmChoice.of(VmAlias.WILDCARD));
         assertThat(vm.sockaddrVmIdProperty().get()).isEqualTo("00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00");
         assertThat(vm.sockaddrHexProperty().get()).hasSize(72).startsWith("22000000" + "0".repeat(32));
     }
@@ -114,5 +121,80 @@ class GuidWorkbenchViewModelTest {
             assertThat(guid.toRfc4122Bytes()[8] & 0xc0).as("RFC 4122 variant").isEqualTo(0x80);
         }
         assertThat(vm.inputProperty().get()).isEqualTo(second);
+    }
+
+    private static final VirtualMachine WEB = new VirtualMachine(Guid.parse("6f0b7c4e-2d1a-4c8e-9b3f-1a2b3c4d5e6f"),
+            "web-01", "Running", 60, 2, "11.0", 1L << 30, 3);
+
+    private GuidWorkbenchViewModel withHost(List<VirtualMachine> vms, List<ServiceRegistration> services) {
+        GuidWorkbenchViewModel m = new GuidWorkbenchViewModel(() -> vms, () -> services, TaskRunner.direct());
+        m.refresh();
+        return m;
+    }
+
+    @Test
+    void theVmPickerListsTheInventorysVmsBesideTheAliases() {
+        GuidWorkbenchViewModel m = withHost(List.of(WEB), List.of());
+        assertThat(m.vmChoices()).first().isEqualTo(VmChoice.of(WEB));
+        assertThat(m.vmChoices()).extracting(VmChoice::label).containsSubsequence("web-01", "wildcard", "parent");
+        assertThat(m.vmChoices()).hasSize(1 + VmAlias.values().length);
+
+        m.inputProperty().set("vsock:5000");
+        m.vmProperty().set(VmChoice.of(WEB));
+        assertThat(m.sockaddrVmIdProperty().get()).isEqualTo(io.hvx.core.Hex.spaced(WEB.id().toWindowsBytes()));
+        assertThat(m.vmHelpProperty().get()).contains("web-01").contains(WEB.id().toString());
+        m.vmProperty().set(VmChoice.of(VmAlias.CHILDREN));
+        assertThat(m.vmHelpProperty().get()).isEqualTo(Messages.get(VmAlias.CHILDREN.helpKey()));
+    }
+
+    @Test
+    void aRegisteredServiceOrAVmIsNamedInsteadOfUnknown() {
+        GuidWorkbenchViewModel m = withHost(List.of(WEB), List.of(
+                ServiceRegistration.of(VsockTemplate.guidForPort(7), "Demo echo", "hvx sandbox", null),
+                ServiceRegistration.of(Guid.parse("3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b"), "Guest agent", null, null)));
+        m.inputProperty().set("vsock:7");
+        assertThat(m.nameProperty().get()).isEqualTo("Registered service: Demo echo (a Linux vsock template GUID, port 7)");
+        assertThat(m.shortNameProperty().get()).isEqualTo("Demo echo");
+        m.inputProperty().set("{3F1C2B4A-5D6E-4F70-8A9B-0C1D2E3F4A5B}");
+        assertThat(m.nameProperty().get()).isEqualTo("Registered service: Guest agent");
+        m.inputProperty().set(WEB.id().toString());
+        assertThat(m.nameProperty().get()).isEqualTo("Virtual machine: web-01");
+        assertThat(m.shortNameProperty().get()).isEqualTo("web-01");
+        m.inputProperty().set("55555555-5555-4555-8555-555555555555");
+        assertThat(m.nameProperty().get()).startsWith("Not a well-known GUID");
+    }
+
+    @Test
+    void aChosenVmThatIsGoneFallsBackToParentAndARenamedOneStaysChosen() {
+        List<VirtualMachine> listed = new java.util.ArrayList<>(List.of(WEB));
+        GuidWorkbenchViewModel m = new GuidWorkbenchViewModel(() -> List.copyOf(listed), List::of, TaskRunner.direct());
+        m.refresh();
+        m.vmProperty().set(VmChoice.of(WEB));
+        VirtualMachine renamed = new VirtualMachine(WEB.id(), "web-01-old", "Off", 0, 2, "11.0", 0, 0);
+        listed.set(0, renamed);
+        m.refresh();
+        assertThat(m.vmProperty().get()).isEqualTo(VmChoice.of(renamed));
+        listed.clear();
+        m.refresh();
+        assertThat(m.vmProperty().get()).isEqualTo(VmChoice.of(VmAlias.PARENT));
+        m.vmProperty().set(null);
+        assertThat(m.vmProperty().get()).isEqualTo(VmChoice.of(VmAlias.PARENT));
+    }
+
+    @Test
+    void aSourceThatFailsKeepsWhatWasReadBefore() {
+        boolean[] fail = {false};
+        GuidWorkbenchViewModel m = new GuidWorkbenchViewModel(() -> {
+            if (fail[0]) {
+                throw new IllegalStateException("PowerShell is gone");
+            }
+            return List.of(WEB);
+        }, List::of, TaskRunner.direct());
+        m.refresh();
+        fail[0] = true;
+        m.refresh();
+        assertThat(m.vmChoices()).contains(VmChoice.of(WEB));
+        m.inputProperty().set(WEB.id().toString());
+        assertThat(m.shortNameProperty().get()).isEqualTo("web-01");
     }
 }

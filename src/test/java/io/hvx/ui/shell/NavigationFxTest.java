@@ -79,7 +79,7 @@ class NavigationFxTest {
     void start(Stage stage) {
         this.stage = stage;
         Navigator nav = new Navigator();
-        guid = new GuidWorkbenchSection(nav);
+        guid = new GuidWorkbenchSection(nav, List::of, List::of);
         Environment env = new Environment(Mode.WINDOWS, true, "9.9", "Windows 11", "25",
                 Path.of("/tmp/unused-sandbox"), Path.of("/tmp/unused-data"));
         new MainWindow(stage, env, List.of(guid, other), settings, nav).show();

@@ -1,31 +1,26 @@
-package io.hvx.ui.connections;
+package io.hvx.core;
 
-import io.hvx.core.Connector;
-import io.hvx.core.HvEndpoint;
-import io.hvx.core.OperationFailedException;
-import io.hvx.core.Problem;
-import io.hvx.core.StreamConnection;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * An in-memory connector. Each connection first delivers the {@code greeting} chunks (one read
- * each), then echoes what is written; after {@code shutdownOutput} the reader sees EOF once
- * the echo is read, as with the sandbox's echo responder.
+ * An in-memory connector for tests. Each connection first delivers the {@code greeting} chunks
+ * (one read each), then echoes what is written; after {@code shutdownOutput} the reader sees EOF
+ * once the echo is read, as with the sandbox's echo responder. Every endpoint asked for is
+ * recorded.
  */
-final class PipeConnector implements Connector {
+public final class PipeConnector implements Connector {
 
     private static final byte[] EOF = new byte[0];
 
-    final List<Pipe> opened = new ArrayList<>();
-    final List<HvEndpoint> endpoints = new ArrayList<>();
+    public final List<Pipe> opened = new ArrayList<>();
+    public final List<HvEndpoint> endpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<byte[]> greeting;
 
-    PipeConnector(List<byte[]> greeting) {
+    public PipeConnector(List<byte[]> greeting) {
         this.greeting = greeting;
     }
 
@@ -38,16 +33,18 @@ final class PipeConnector implements Connector {
         return p;
     }
 
-    synchronized Pipe last() {
+    public synchronized Pipe last() {
         return opened.getLast();
     }
 
-    static final class Pipe implements StreamConnection {
-        final LinkedBlockingQueue<byte[]> incoming = new LinkedBlockingQueue<>();
-        final CountDownLatch sawEof = new CountDownLatch(1);
-        volatile boolean closed;
-        volatile boolean outputShut;
-        volatile int reads;
+    /** One in-memory connection. */
+    public static final class Pipe implements StreamConnection {
+        private final LinkedBlockingQueue<byte[]> incoming = new LinkedBlockingQueue<>();
+        private volatile boolean closed;
+        /** Whether this side half-closed. */
+        public volatile boolean outputShut;
+        /** Reads that returned bytes. */
+        public volatile int reads;
         private byte[] current;
         private int pos;
 
@@ -62,7 +59,6 @@ final class PipeConnector implements Connector {
                     pos = 0;
                     if (current == EOF) {
                         current = null;
-                        sawEof.countDown();
                         return -1;
                     }
                 }
@@ -94,7 +90,7 @@ final class PipeConnector implements Connector {
         }
 
         /** The peer ends its output: the reader sees EOF after what is queued. */
-        void peerCloses() {
+        public void peerCloses() {
             incoming.add(EOF);
         }
 
