@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
  */
 final class StdioBridge {
 
+    private static final System.Logger LOG = System.getLogger(StdioBridge.class.getName());
     private static final int CHUNK = 64 * 1024;
 
     private StdioBridge() {
@@ -39,7 +40,10 @@ final class StdioBridge {
                     bb.clear().limit(n);
                     conn.writeFully(bb);
                 }
-            } catch (IOException | HvxException e) {
+            } catch (IOException e) {
+                // standard input failed: the peer's bytes still arrive; the log says why nothing more is sent
+                LOG.log(System.Logger.Level.WARNING, "Reading standard input failed; nothing more is sent", e);
+            } catch (HvxException e) {
                 // the reading side reports what went wrong with the connection
             }
         });

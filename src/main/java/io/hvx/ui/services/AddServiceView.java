@@ -83,11 +83,16 @@ final class AddServiceView extends GridPane {
         problem.textProperty().bind(Bindings.createStringBinding(form::problem,
                 form.idProblemProperty(), form.nameProblemProperty()));
 
+        Label nameLabel = new Label(Messages.get("services.add.name"));
+        Label pathLabel = new Label(Messages.get("services.add.path"));
+        for (javafx.scene.control.Labeled l : new javafx.scene.control.Labeled[] {newId, given, port, nameLabel, pathLabel}) {
+            l.setMinWidth(USE_PREF_SIZE); // the first column never cuts its labels
+        }
         addRow(0, newId, generatedRow);
         addRow(1, given, guidField);
         addRow(2, port, portField);
-        addRow(3, new Label(Messages.get("services.add.name")), name);
-        addRow(4, new Label(Messages.get("services.add.path")), path);
+        addRow(3, nameLabel, name);
+        addRow(4, pathLabel, path);
         add(problem, 0, 5, 2, 1);
         GridPane.setHgrow(guidField, Priority.ALWAYS);
         name.requestFocus();
