@@ -23,7 +23,12 @@ public record TestBackend(Environment environment, ServiceRegistry services, VmI
 
     /** The sandbox backend with its files under {@code dir/sandbox} and its data (undo journal, logs) under {@code dir/data}. */
     public static TestBackend sandbox(Path dir) {
-        Backend b = new DefaultBackendFactory(dir.resolve("data")).create(Mode.SANDBOX, dir.resolve("sandbox"));
+        return sandbox(dir.resolve("sandbox"), dir.resolve("data"));
+    }
+
+    /** The sandbox backend over {@code sandboxDir} (e.g. the CLI's {@code --sandbox-dir}), its data in {@code dataDir}. */
+    public static TestBackend sandbox(Path sandboxDir, Path dataDir) {
+        Backend b = new DefaultBackendFactory(dataDir).create(Mode.SANDBOX, sandboxDir);
         return new TestBackend(b.environment(), b.services(), b.vms(), b.connector(), b.listenerFactory());
     }
 
