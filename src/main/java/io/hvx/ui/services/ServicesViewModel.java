@@ -270,9 +270,7 @@ public final class ServicesViewModel {
             return;
         }
         boolean force = r.kind() == ServiceRegistration.Kind.OTHER;
-        if (force && !dialogs.confirm(Confirmation.warning(Messages.get("services.rename.title"),
-                Messages.get("services.remove.otherHeader"),
-                Messages.get("services.rename.otherContent", formats.ownerValues(r))))) {
+        if (force && !confirmOtherTools(r, Messages.key("services.rename.title"), Messages.key("services.rename.otherContent"))) {
             return;
         }
         busy.set(true);
@@ -292,15 +290,19 @@ public final class ServicesViewModel {
             return;
         }
         boolean force = r.kind() == ServiceRegistration.Kind.OTHER;
-        if (force && !dialogs.confirm(Confirmation.warning(Messages.get("services.remove.title"),
-                Messages.get("services.remove.otherHeader"),
-                Messages.get("services.remove.otherContent", formats.ownerValues(r))))) {
+        if (force && !confirmOtherTools(r, Messages.key("services.remove.title"), Messages.key("services.remove.otherContent"))) {
             return;
         }
         busy.set(true);
         tasks.run(() -> registry.remove(r.id(), force),
                 x -> succeed(Messages.get("services.status.removed", x.name() == null ? "—" : x.name(), x.id()), null),
                 this::fail);
+    }
+
+    /** The second question before changing another tool's entry, naming the values that say whose it is. */
+    private boolean confirmOtherTools(ServiceRegistration r, String titleKey, String contentKey) {
+        return dialogs.confirm(Confirmation.warning(Messages.get(titleKey), Messages.get("services.remove.otherHeader"),
+                Messages.get(contentKey, formats.ownerValues(r))));
     }
 
     /** Reverts the last change. */
