@@ -11,6 +11,7 @@ import io.hvx.ui.common.ErrorText;
 import io.hvx.ui.common.TaskRunner;
 import io.hvx.ui.common.Theme;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,6 +28,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * and About → Open log. Every choice is remembered in {@link Settings}.
  */
 public final class ShellViewModel {
+
+    private static final System.Logger LOG = System.getLogger(ShellViewModel.class.getName());
 
     /** One line of the About dialog. */
     public record Fact(String name, String value) {
@@ -142,7 +145,7 @@ public final class ShellViewModel {
 
     /** What About lists: version, mode, elevation, Java, OS, directories and the log file. */
     public List<Fact> aboutFacts() {
-        List<Fact> facts = new java.util.ArrayList<>(List.of(
+        List<Fact> facts = new ArrayList<>(List.of(
                 new Fact(Messages.get("info.version"), env.version()),
                 new Fact(Messages.get("info.mode"), modeName()),
                 new Fact(Messages.get("info.elevated"), Messages.get(env.elevated() ? "common.yes" : "common.no")),
@@ -164,7 +167,9 @@ public final class ShellViewModel {
     /** Opens the log file (or, before anything was logged, its folder) with the desktop; a failure shows in a dialog. */
     public void openLog() {
         if (logFile != null) {
-            tasks.run(() -> opener.open(logFile), opened -> { }, t -> dialogs.showError(ErrorText.of(t)));
+            tasks.run(() -> opener.open(logFile),
+                    opened -> LOG.log(System.Logger.Level.DEBUG, "Opened {0} on the desktop", opened),
+                    t -> dialogs.showError(ErrorText.of(t)));
         }
     }
 }
