@@ -8,19 +8,28 @@ import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.Settings;
 import io.hvx.core.VmInventory;
+import io.hvx.platform.DesktopOpener;
 import io.hvx.platform.JsonFileSettings;
+import io.hvx.platform.Logs;
 import io.hvx.platform.ShellElevatedRestart;
+import io.hvx.registry.RegistrationFormats;
 import io.hvx.ui.common.ErrorDialog;
 import io.hvx.ui.common.ErrorText;
+import io.hvx.ui.common.FxDialogService;
+import io.hvx.ui.common.FxTaskRunner;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.connections.ConnectionsSection;
 import io.hvx.ui.guid.GuidWorkbenchSection;
 import io.hvx.ui.services.ServicesSection;
+import io.hvx.ui.shell.Language;
 import io.hvx.ui.shell.MainWindow;
+import io.hvx.ui.shell.ShellViewModel;
 import io.hvx.ui.vms.VmsSection;
 import io.hvx.vm.PowerShellVmInventory;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,7 +40,8 @@ import javafx.stage.Stage;
 
 /**
  * The desktop app: the composition root of the GUI. It builds the backend for the chosen mode,
- * the sections (each given the ports it needs) and the main window.
+ * the one task runner and dialog service every section shares, the sections (each given the
+ * ports it needs) and the main window, and closes what it created when the window closes.
  */
 public final class App {
 
@@ -49,7 +59,7 @@ public final class App {
     public static void launchAndWait(BackendFactory factory, Mode mode, Path sandboxDir) {
         Backend backend = factory.create(mode, sandboxDir);
         Settings settings = JsonFileSettings.inDataDir(backend.environment().dataDir());
-        settings.get("language").map(MainWindow::localeOf).ifPresent(App::useLocale);
+        settings.get(Settings.Key.LANGUAGE).map(Language::byTag).map(Language::locale).ifPresent(App::useLocale);
         pending = new Start(backend, settings);
         try {
             Application.launch(Fx.class);
@@ -68,37 +78,80 @@ public final class App {
     }
 
     /**
-     * The sections in navigation order (Ctrl+1, Ctrl+2…). Adding a feature is one line here.
+     * The GUI's parts and their lifetimes: everything is created here, in order, and closed in
+     * reverse order when the window closes (sections first, then the task runner, then what the
+     * sections used).
      */
-    static List<Section> sections(Backend backend, Navigator navigator, Settings settings) {
-        VmInventory vms = guiInventory(backend.vms(), settings);
-        GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator, vms::list, backend.services()::list);
-        ServicesSection services = new ServicesSection(backend.services(), new ShellElevatedRestart(), guid::open);
-        return List.of(
-                guid,
-                services,
-                new VmsSection(vms, settings),
-                new ConnectionsSection(vms, backend.services(), backend.connector()));
+    private static final class Gui {
+        private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+        private final Settings settings;
+        private final MainWindow window;
+
+        Gui(Stage stage, Backend backend, Settings settings) {
+            this.settings = settings;
+            VmInventory vms = guiInventory(backend.vms(), settings);
+            if (vms != backend.vms() && vms instanceof AutoCloseable c) {
+                own(c);
+            }
+            FxTaskRunner tasks = own(new FxTaskRunner());
+            FxDialogService dialogs = new FxDialogService(stage);
+            Navigator navigator = new Navigator();
+            // the sections in navigation order (Ctrl+1, Ctrl+2…): adding a feature is one line here
+            GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator, vms::list, backend.services()::list, tasks);
+            List<Section> sections = List.of(
+                    guid,
+                    new ServicesSection(backend.services(), new RegistrationFormats(), new ShellElevatedRestart(),
+                            stage::close, guid::open, tasks, dialogs),
+                    new VmsSection(vms, settings, tasks),
+                    new ConnectionsSection(vms, backend.services(), backend.connector(), tasks));
+            for (Section s : sections) {
+                own(s::dispose);
+            }
+            ShellViewModel shell = new ShellViewModel(backend.environment(), sections.stream().map(Section::id).toList(),
+                    settings, new DesktopOpener(), Logs.currentFile(), tasks, dialogs);
+            window = new MainWindow(stage, shell, sections, settings, navigator);
+            window.setOnClosed(this::close);
+            LOG.log(System.Logger.Level.INFO, "Desktop app started: {0} mode, version {1}",
+                    backend.environment().mode().id(), backend.environment().version());
+        }
+
+        private <T extends AutoCloseable> T own(T resource) {
+            owned.push(resource);
+            return resource;
+        }
+
+        private void close() {
+            while (!owned.isEmpty()) {
+                AutoCloseable c = owned.pop();
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // one part failing to stop must not keep the others running; the log keeps it
+                    LOG.log(System.Logger.Level.ERROR, "Could not close a part of the GUI", e);
+                }
+            }
+            settings.flush();
+        }
     }
 
     /**
      * The GUI keeps one PowerShell running so that refreshes after the first skip its cold start.
-     * The setting {@value VmsSection#POWERSHELL_SETTING} (a path, or a name such as {@code pwsh})
-     * chooses the PowerShell, as {@code hvx vms --powershell} does.
+     * The setting {@link Settings.Key#VMS_POWERSHELL} (a path, or a name such as {@code pwsh})
+     * chooses the PowerShell, as {@code hvx vms --powershell} does. A new inventory is the
+     * caller's to close.
      */
     static VmInventory guiInventory(VmInventory inventory, Settings settings) {
         if (!(inventory instanceof PowerShellVmInventory ps)) {
             return inventory;
         }
-        return settings.get(VmsSection.POWERSHELL_SETTING).filter(p -> !p.isBlank())
+        return settings.get(Settings.Key.VMS_POWERSHELL).filter(p -> !p.isBlank())
                 .map(p -> (VmInventory) PowerShellVmInventory.warm(p, null))
                 .orElseGet(ps::warmed);
     }
 
     /** Builds the main window on {@code stage} (FX thread); also used by the headless GUI tests. */
     public static MainWindow createMainWindow(Stage stage, Backend backend, Settings settings) {
-        Navigator navigator = new Navigator();
-        return new MainWindow(stage, backend.environment(), sections(backend, navigator, settings), settings, navigator);
+        return new Gui(stage, backend, settings).window;
     }
 
     /** The JavaFX application; public because JavaFX instantiates it reflectively. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hvx.core.Settings;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmInventory;
-import io.hvx.ui.vms.VmsSection;
 import io.hvx.vm.PowerShellVmInventory;
 import io.hvx.vm.SandboxVmInventory;
 import io.hvx.vm.StandIns;
@@ -32,7 +31,7 @@ class AppVmsWiringTest {
     @Test
     void powershellInTheGuiIsTheLongLivedOneAndTheSettingChoosesIt() {
         Settings settings = Settings.inMemory();
-        settings.put(VmsSection.POWERSHELL_SETTING, StandIns.script("warm-loop.sh").toString());
+        settings.put(Settings.Key.VMS_POWERSHELL, StandIns.script("warm-loop.sh").toString());
         PowerShellVmInventory oneShot = PowerShellVmInventory.oneShot(tmp.resolve("unused"), Duration.ofSeconds(5), Map.of());
         VmInventory gui = App.guiInventory(oneShot, settings);
         assertThat(gui).isNotSameAs(oneShot).isInstanceOf(PowerShellVmInventory.class);

@@ -44,8 +44,29 @@ class ArchitectureTest {
     static final ArchRule uiGetsPortsNotAdapters = noClasses()
             .that().resideInAPackage("io.hvx.ui..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "io.hvx.net.posix..", "io.hvx.net.windows..", "io.hvx.platform..", "io.hvx.cli..")
-            .because("the UI receives ports from the composition root (DESIGN.md §3)");
+                    "io.hvx.net..", "io.hvx.registry..", "io.hvx.vm..", "io.hvx.files..", "io.hvx.platform..",
+                    "io.hvx.cli..")
+            .because("the UI receives ports (io.hvx.core) from the composition root, never adapters (DESIGN.md §3)");
+
+    @ArchTest
+    static final ArchRule uiDoesNoFileIo = noClasses()
+            .that().resideInAPackage("io.hvx.ui..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.FileSystems")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
+            .because("files are read and written behind ports (ServiceFormats, stores), so the rules for"
+                    + " files (atomic writes, size checks, locks) live in one place (DESIGN.md §3)");
+
+    @ArchTest
+    static final ArchRule viewModelsReachTheUiThreadOnlyThroughTheTaskRunner = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.application..", "javafx.concurrent..")
+            .because("view models run work and hop threads through the injected TaskRunner, so tests drive them");
 
     @ArchTest
     static final ArchRule nothingReachesIntoTheCompositionRoot = noClasses()

@@ -76,6 +76,7 @@ public final class Cli {
                 Constructor<K> c = cls.getDeclaredConstructor(CliContext.class);
                 return c.newInstance(ctx);
             } catch (NoSuchMethodException e) {
+                // a command (or picocli helper) that needs no context: picocli builds it as usual
                 return CommandLine.defaultFactory().create(cls);
             }
         }

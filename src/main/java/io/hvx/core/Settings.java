@@ -11,8 +11,40 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Implementations never throw on a bad or missing value (a preference is a convenience, not
  * data) and {@link #put} never blocks on the disk, so it may be called on the FX thread.
+ *
+ * <p>Code names a setting by its {@link Key}, never by a string: {@code settings.get(Key.THEME)}.
  */
 public interface Settings {
+
+    /** Every setting the app keeps; {@link #id()} is the key stored in {@code settings.json}. */
+    enum Key {
+        /** {@code en} or {@code zh-CN}; read before the first window opens. */
+        LANGUAGE("language"),
+        /** {@code light} or {@code dark}. */
+        THEME("theme"),
+        /** The id of the section shown last. */
+        SECTION("window.section"),
+        WINDOW_X("window.x"),
+        WINDOW_Y("window.y"),
+        WINDOW_WIDTH("window.width"),
+        WINDOW_HEIGHT("window.height"),
+        WINDOW_MAXIMIZED("window.maximized"),
+        /** Seconds between automatic refreshes of the VM list; absent is off. */
+        VMS_AUTO_REFRESH("vms.autoRefreshSeconds"),
+        /** The PowerShell that lists Hyper-V VMs (a path or a name such as {@code pwsh}). */
+        VMS_POWERSHELL("vms.powershell");
+
+        private final String id;
+
+        Key(String id) {
+            this.id = id;
+        }
+
+        /** The key as stored. */
+        public String id() {
+            return id;
+        }
+    }
 
     /** The value stored under {@code key}, if any. */
     Optional<String> get(String key);
@@ -40,9 +72,29 @@ public interface Settings {
                 double d = Double.parseDouble(v);
                 return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
             } catch (NumberFormatException e) {
-                return Optional.empty();
+                return Optional.empty(); // not a number: treated like a missing value, as documented
             }
         });
+    }
+
+    /** The value of {@code key}, if any. */
+    default Optional<String> get(Key key) {
+        return get(key.id());
+    }
+
+    /** Stores {@code value} under {@code key} ({@code null} removes it). */
+    default void put(Key key, String value) {
+        put(key.id(), value);
+    }
+
+    /** The boolean of {@code key}, or {@code fallback}. */
+    default boolean getBoolean(Key key, boolean fallback) {
+        return getBoolean(key.id(), fallback);
+    }
+
+    /** The number of {@code key}, or empty. */
+    default Optional<Double> getDouble(Key key) {
+        return getDouble(key.id());
     }
 
     /** Settings that live only as long as the object (tests, or when nothing may be written). */

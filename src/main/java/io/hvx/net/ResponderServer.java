@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ResponderServer implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(ResponderServer.class.getName());
+
     /** The built-in responders. */
     public enum Kind {
         /** Sends back every byte; half-closes when the client does. */
@@ -220,8 +222,12 @@ public final class ResponderServer implements AutoCloseable {
     private void serve(Conn conn) {
         try {
             handler.handle(conn.connection, conn);
-        } catch (Exception e) {
+        } catch (HvxException e) {
             // the client went away or was closed for idling: that ends this conversation only
+            LOG.log(System.Logger.Level.DEBUG, "Responder connection ended: {0}", e.getMessage());
+        } catch (Exception e) {
+            // a defect in a responder must not take the listener down, but it must not vanish either
+            LOG.log(System.Logger.Level.ERROR, "Responder failed on a connection", e);
         } finally {
             conn.connection.close();
             live.remove(conn);
@@ -238,6 +244,7 @@ public final class ResponderServer implements AutoCloseable {
                     return;
                 }
             } catch (InterruptedException e) {
+                // the server is stopping: nothing is left to reap
                 return;
             }
             long now = System.nanoTime();

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.hvx.core.Backend;
-import io.hvx.core.Environment;
-import io.hvx.core.Mode;
+import io.hvx.TestBackend;
 import io.hvx.core.SandboxSeed;
-import io.hvx.core.VmInventory;
-import io.hvx.vm.SandboxVmInventory;
 import io.hvx.vm.StandIns;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,43 +33,9 @@ class VmsCommandTest {
         StringWriter err = new StringWriter();
         Path sandbox = tmp.resolve("sandbox");
         CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream(), (mode, dir) -> backend(dir != null ? dir : sandbox), (m, d) -> { }, false);
+                new ByteArrayOutputStream(), (mode, dir) -> TestBackend.sandbox(dir != null ? dir : sandbox, tmp.resolve("data")), (m, d) -> { }, false);
         int code = Cli.run(ctx, args);
         return new Run(code, out.toString(), err.toString());
-    }
-
-    private static Backend backend(Path sandboxDir) {
-        Environment env = new Environment(Mode.SANDBOX, false, "test", "test-os", "25", sandboxDir, sandboxDir.resolve("data"));
-        VmInventory vms = new SandboxVmInventory(sandboxDir);
-        io.hvx.core.ServiceRegistry services = new io.hvx.registry.Registrations(
-                io.hvx.registry.JsonServiceStore.sandbox(sandboxDir), new io.hvx.registry.UndoJournal(sandboxDir.resolve("data")),
-                "hvx test", java.time.Clock.systemUTC());
-        return new Backend() {
-            @Override
-            public Environment environment() {
-                return env;
-            }
-
-            @Override
-            public io.hvx.core.ServiceRegistry services() {
-                return services;
-            }
-
-            @Override
-            public VmInventory vms() {
-                return vms;
-            }
-
-            @Override
-            public io.hvx.core.Connector connector() {
-                return io.hvx.net.sandbox.SandboxEndpoints.seeded(sandboxDir);
-            }
-
-            @Override
-            public io.hvx.core.ListenerFactory listenerFactory() {
-                return io.hvx.net.sandbox.SandboxEndpoints.seeded(sandboxDir);
-            }
-        };
     }
 
     @Test

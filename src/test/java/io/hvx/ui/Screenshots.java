@@ -15,30 +15,25 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /**
- * Writes PNG screenshots of scenes and nodes from headless GUI tests (Monocle renders them in
- * software, no display needed).
+ * Writes PNG screenshots of scenes and nodes (Monocle renders them in software, no display
+ * needed). {@link MakeScreenshots} uses it to regenerate {@code docs/screenshots/}; in a test it
+ * helps to look at a view while working on it.
  *
- * <p>By default images go to {@code target/screenshots/} so ordinary test runs leave the tree
- * clean; with {@code -Dhvx.screenshots=true} they go to {@code docs/screenshots/}, the
- * images the README shows:
- *
- * <pre>{@code
- * ./mvnw -q -B -o test -Dtest=GuidWorkbenchScreenshotTest -Dhvx.screenshots=true
- * }</pre>
- *
- * In a test: {@code Path png = Screenshots.write(stage.getScene(), "services");}
+ * <p>Images go to {@code target/screenshots/}, or to the directory named by the system property
+ * {@value #DIRECTORY_PROPERTY} ({@code docs/screenshots/make} sets it).
  */
 public final class Screenshots {
 
-    /** System property that sends screenshots to {@code docs/screenshots/}. */
-    public static final String PROPERTY = "hvx.screenshots";
+    /** System property naming the directory screenshots are written to. */
+    public static final String DIRECTORY_PROPERTY = "hvx.screenshots.dir";
 
     private Screenshots() {
     }
 
     /** Where {@link #write} puts images in this run. */
     public static Path directory() {
-        return Boolean.getBoolean(PROPERTY) ? Path.of("docs", "screenshots") : Path.of("target", "screenshots");
+        String dir = System.getProperty(DIRECTORY_PROPERTY, "");
+        return dir.isBlank() ? Path.of("target", "screenshots") : Path.of(dir);
     }
 
     /** Snapshots the whole scene into {@code <directory>/<name>.png}; callable from any thread. */

@@ -42,8 +42,8 @@ class VmsMessagesTest {
                 "src/main/java/io/hvx/cli", "src/main/java/io/hvx/core"}) {
             try (Stream<Path> files = Files.walk(Path.of(dir))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    // Settings names (…_SETTING = "vms.…") share the prefix but are not messages.
-                    String code = Files.readString(f).replaceAll("_SETTING = \"[^\"]*\"", "");
+                    // Settings keys (Settings.Key: VMS_POWERSHELL("vms.powershell")) share the prefix but are not messages.
+                    String code = Files.readString(f).replaceAll("\\b[A-Z][A-Z_]*\\(\"[^\"]*\"\\)", "");
                     Matcher m = literal.matcher(code);
                     while (m.find()) {
                         used.add(m.group(1));

@@ -97,6 +97,7 @@ public final class PosixErrors {
         try {
             text = Libc.strerror(errno);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            // no libc text on this platform: the errno number and name below still say it all
             text = null;
         }
         return op.name().toLowerCase(Locale.ROOT) + " " + address + ": errno " + errno + " " + name(errno)

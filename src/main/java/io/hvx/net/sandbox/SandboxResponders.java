@@ -104,6 +104,7 @@ public final class SandboxResponders implements AutoCloseable {
             PosixSocket.connect(new PosixAddress.Unix(path), PROBE).close();
             return true;
         } catch (OperationFailedException e) {
+            // a refused or failed probe is the answer: nobody is listening there
             return false;
         }
     }

@@ -2,7 +2,7 @@ package io.hvx.ui.common;
 
 import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
-import javafx.geometry.Insets;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -16,12 +16,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * An inline error for a view: the sentence, a "Details" toggle that reveals the technical
- * detail, and a close button. Hidden (and taking no space) until {@link #show} is called.
+ * detail, and a close button. Hidden (and taking no space) while there is no error.
  *
+ * <p>Bind it to the view model's error; the close button clears that property:
  * <pre>{@code
  * ErrorBanner banner = new ErrorBanner();
- * root.getChildren().add(0, banner);
- * UiTasks.run(store::list, table.getItems()::setAll, banner::show);
+ * banner.bind(model.errorProperty());      // ObjectProperty<ErrorText>, null = no error
  * }</pre>
  */
 public final class ErrorBanner extends VBox {
@@ -29,6 +29,7 @@ public final class ErrorBanner extends VBox {
     private final Label sentence = new Label();
     private final Hyperlink detailsToggle = new Hyperlink(Messages.get("error.details.show"));
     private final TextArea detail = new TextArea();
+    private Runnable onClose = this::clear;
 
     public ErrorBanner() {
         getStyleClass().add("error-banner");
@@ -41,10 +42,12 @@ public final class ErrorBanner extends VBox {
         HBox.setHgrow(sentence, Priority.ALWAYS);
         Button close = new Button(null, new FontIcon(Feather.X));
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        close.setOnAction(e -> clear());
+        close.setOnAction(e -> onClose.run());
         close.setAccessibleText(Messages.get("error.close"));
         detailsToggle.setOnAction(e -> setDetailExpanded(!detail.isVisible()));
-        HBox top = new HBox(10, icon, sentence, detailsToggle, close);
+        detailsToggle.setMinWidth(USE_PREF_SIZE);
+        HBox top = new HBox(icon, sentence, detailsToggle, close);
+        top.getStyleClass().add("error-banner-top");
         top.setAlignment(Pos.CENTER_LEFT);
         detail.setEditable(false);
         detail.setWrapText(false);
@@ -52,10 +55,18 @@ public final class ErrorBanner extends VBox {
         detail.getStyleClass().add("mono");
         setDetailExpanded(false);
         getChildren().addAll(top, detail);
-        setSpacing(8);
-        setPadding(new Insets(10, 12, 10, 12));
         setVisible(false);
         managedProperty().bind(visibleProperty());
+    }
+
+    /**
+     * Shows {@code error} whenever it holds one and hides when it is null; the close button sets
+     * it to null.
+     */
+    public void bind(ObjectProperty<ErrorText> error) {
+        onClose = () -> error.set(null);
+        error.addListener((o, old, now) -> show(now));
+        show(error.get());
     }
 
     /** Shows the sentence and detail of {@code failure} (see {@link ErrorText#of}). */
@@ -63,7 +74,12 @@ public final class ErrorBanner extends VBox {
         show(ErrorText.of(failure));
     }
 
+    /** Shows {@code text}; null hides the banner. */
     public void show(ErrorText text) {
+        if (text == null) {
+            clear();
+            return;
+        }
         sentence.setText(text.sentence());
         detail.setText(text.hasDetail() ? text.detail() : "");
         detailsToggle.setVisible(text.hasDetail());

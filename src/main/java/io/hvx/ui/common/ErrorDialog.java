@@ -35,7 +35,8 @@ public final class ErrorDialog {
         sentence.setWrapText(true);
         sentence.setId("error-sentence");
         alert.getDialogPane().setContent(sentence);
-        alert.getDialogPane().setMinWidth(480);
+        alert.getDialogPane().getStyleClass().add("error-dialog");
+        alert.getDialogPane().getStylesheets().add(Theme.APP_STYLESHEET);
         if (text.hasDetail()) {
             TextArea area = new TextArea(text.detail());
             area.setId("error-detail");

@@ -8,7 +8,10 @@ import java.io.StringWriter;
 
 /**
  * What the user reads about a failure: one sentence naming the cause and the next step, and the
- * technical detail (error code, raw output, stack trace) shown only on request.
+ * technical detail (error code, raw output, stack trace) shown only on request. The one error
+ * model of the GUI: view models keep an {@code ObjectProperty<ErrorText>} that an
+ * {@link ErrorBanner} shows ({@link ErrorBanner#bind}); {@link DialogService#showError} shows one
+ * in a dialog.
  *
  * @param sentence the sentence in the current language
  * @param detail   technical detail, or {@code null} when there is none
@@ -16,8 +19,9 @@ import java.io.StringWriter;
 public record ErrorText(String sentence, String detail) {
 
     /**
-     * The text for any failure: an {@link HvxException} brings its own sentence and detail;
-     * anything else is a defect, reported as such with its stack trace as the detail.
+     * The text for any failure: an {@link HvxException} (also when wrapped) brings its own
+     * sentence and detail; anything else is a defect, reported as such with its stack trace as
+     * the detail.
      */
     public static ErrorText of(Throwable failure) {
         Throwable t = unwrap(failure);
@@ -34,7 +38,13 @@ public record ErrorText(String sentence, String detail) {
         return new ErrorText(problem.message(), detail);
     }
 
-    private static Throwable unwrap(Throwable t) {
+    /** The {@link HvxException} in the cause chain, else the failure without its executor wrappers. */
+    static Throwable unwrap(Throwable t) {
+        for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
+            if (cur instanceof HvxException) {
+                return cur;
+            }
+        }
         Throwable cur = t;
         while ((cur instanceof java.util.concurrent.ExecutionException
                 || cur instanceof java.util.concurrent.CompletionException

@@ -9,12 +9,13 @@ import java.util.function.Consumer;
  */
 public final class Navigator {
 
-    private Consumer<String> handler = id -> {
-    };
+    private Consumer<String> handler;
 
-    /** Shows the section with this {@link Section#id()}; unknown ids are ignored. */
+    /** Shows the section with this {@link Section#id()}; unknown ids (and calls before the window exists) are ignored. */
     public void show(String sectionId) {
-        handler.accept(sectionId);
+        if (handler != null) {
+            handler.accept(sectionId);
+        }
     }
 
     /** Called once by the main window. */

@@ -27,9 +27,10 @@ public final class ConnectionsSection implements Section {
      * @param inventory the VMs offered (and used to resolve typed VM names)
      * @param services  the registered services offered (and used to resolve typed names)
      * @param connector opens the connections
+     * @param tasks     the app's task runner
      */
-    public ConnectionsSection(VmInventory inventory, ServiceRegistry services, Connector connector) {
-        this.model = new ConnectionsViewModel(inventory, services, connector, TaskRunner.fx(), Clock.systemUTC());
+    public ConnectionsSection(VmInventory inventory, ServiceRegistry services, Connector connector, TaskRunner tasks) {
+        this.model = new ConnectionsViewModel(inventory, services, connector, tasks, Clock.systemUTC());
     }
 
     @Override

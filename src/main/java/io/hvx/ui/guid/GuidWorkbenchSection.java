@@ -28,11 +28,12 @@ public final class GuidWorkbenchSection implements Section {
     /**
      * @param vms      lists the VMs (offered for the socket address, named when their ID is typed)
      * @param services lists the registrations (named when their ID is typed)
+     * @param tasks    the app's task runner
      */
     public GuidWorkbenchSection(Navigator navigator, Callable<List<VirtualMachine>> vms,
-                                Callable<List<ServiceRegistration>> services) {
+                                Callable<List<ServiceRegistration>> services, TaskRunner tasks) {
         this.navigator = navigator;
-        this.model = new GuidWorkbenchViewModel(vms, services, TaskRunner.fx());
+        this.model = new GuidWorkbenchViewModel(vms, services, tasks);
     }
 
     @Override

@@ -5,45 +5,75 @@ import io.hvx.core.GuidFacts;
 import io.hvx.core.HvxException;
 import io.hvx.core.Messages;
 import io.hvx.core.Problem;
+import io.hvx.core.ServiceFormats;
 import io.hvx.core.ServiceRegistration;
-import io.hvx.registry.ServiceRules;
+import io.hvx.ui.common.DialogService;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * The state of the Add dialog, validated live: a new GUID, a given GUID or a vsock port, and a
- * friendly name. Shows the registry path the entry will be written to. No toolkit needed.
+ * friendly name; shows the registry path the entry will be written to. No toolkit needed;
+ * {@link AddServiceView} shows it.
  */
-public final class AddServiceForm {
+public final class AddServiceForm implements DialogService.Form {
 
     /** Where the service id comes from. */
     public enum Source { NEW, GIVEN, VSOCK_PORT }
 
     private final List<ServiceRegistration> existing;
+    private final ServiceFormats formats;
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.NEW);
     private final ObjectProperty<Guid> generated = new SimpleObjectProperty<>(Guid.random());
     private final StringProperty givenId = new SimpleStringProperty("");
     private final StringProperty port = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
-    private final StringProperty problem = new SimpleStringProperty();
+    private final StringProperty idProblem = new SimpleStringProperty();
+    private final StringProperty nameProblem = new SimpleStringProperty();
     private final StringProperty registryPath = new SimpleStringProperty("");
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
     private Guid resolved;
 
-    /** @param existing the current registrations, to flag duplicates while typing */
-    public AddServiceForm(List<ServiceRegistration> existing) {
+    /**
+     * @param existing the current registrations, to flag duplicates while typing
+     * @param formats  the input rules
+     */
+    public AddServiceForm(List<ServiceRegistration> existing, ServiceFormats formats) {
         this.existing = List.copyOf(existing);
+        this.formats = formats;
         source.addListener((o, a, b) -> validate());
         generated.addListener((o, a, b) -> validate());
         givenId.addListener((o, a, b) -> validate());
         port.addListener((o, a, b) -> validate());
         name.addListener((o, a, b) -> validate());
         validate();
+    }
+
+    @Override
+    public String title() {
+        return Messages.get("services.add.title");
+    }
+
+    @Override
+    public String header() {
+        return Messages.get("services.add.header");
+    }
+
+    @Override
+    public String okText() {
+        return Messages.get("services.add.ok");
+    }
+
+    @Override
+    public ObservableBooleanValue okAllowed() {
+        return valid;
     }
 
     public ObjectProperty<Source> sourceProperty() {
@@ -66,16 +96,26 @@ public final class AddServiceForm {
         return name;
     }
 
-    /** What is wrong now, as a sentence, or null. */
-    public StringProperty problemProperty() {
-        return problem;
+    /** What is wrong with the service id now (the chosen source), as a sentence, or null. */
+    public ReadOnlyStringProperty idProblemProperty() {
+        return idProblem;
     }
 
-    public StringProperty registryPathProperty() {
+    /** What is wrong with the name now, as a sentence, or null. */
+    public ReadOnlyStringProperty nameProblemProperty() {
+        return nameProblem;
+    }
+
+    /** The first problem (id, then name), or null when the form is valid. */
+    public String problem() {
+        return idProblem.get() != null ? idProblem.get() : nameProblem.get();
+    }
+
+    public ReadOnlyStringProperty registryPathProperty() {
         return registryPath;
     }
 
-    public BooleanProperty validProperty() {
+    public ObservableBooleanValue validProperty() {
         return valid;
     }
 
@@ -100,14 +140,14 @@ public final class AddServiceForm {
         try {
             resolved = switch (source.get()) {
                 case NEW -> generated.get();
-                case GIVEN -> givenId.get() == null || givenId.get().isBlank() ? null : ServiceRules.id(givenId.get());
-                case VSOCK_PORT -> port.get() == null || port.get().isBlank() ? null : ServiceRules.vsockPort(port.get());
+                case GIVEN -> givenId.get() == null || givenId.get().isBlank() ? null : formats.parseId(givenId.get());
+                case VSOCK_PORT -> port.get() == null || port.get().isBlank() ? null : formats.vsockPortId(port.get());
             };
             if (resolved == null) {
                 p = Problem.of(source.get() == Source.GIVEN ? "services.add.needGuid" : "services.add.needPort");
             }
         } catch (HvxException e) {
-            p = e.problem();
+            p = e.problem(); // the typed id is wrong: that is the sentence to show, nothing else is lost
         }
         if (resolved != null) {
             Guid id = resolved;
@@ -119,11 +159,10 @@ public final class AddServiceForm {
         } else {
             registryPath.set("");
         }
-        if (p == null) {
-            p = ServiceRules.nameProblem(name.get());
-        }
-        problem.set(p == null ? null : p.message());
-        valid.set(p == null);
+        Problem n = formats.nameProblem(name.get());
+        idProblem.set(p == null ? null : p.message());
+        nameProblem.set(n == null ? null : n.message());
+        valid.set(p == null && n == null);
     }
 
     /** The label of a source choice. */

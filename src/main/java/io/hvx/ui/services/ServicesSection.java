@@ -1,11 +1,12 @@
 package io.hvx.ui.services;
 
-import io.hvx.ui.common.TaskRunner;
-
 import io.hvx.core.ElevatedRestart;
 import io.hvx.core.Messages;
+import io.hvx.core.ServiceFormats;
 import io.hvx.core.ServiceRegistry;
+import io.hvx.ui.common.FxDialogService;
 import io.hvx.ui.common.Section;
+import io.hvx.ui.common.TaskRunner;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
@@ -14,29 +15,31 @@ import org.kordamp.ikonli.feather.Feather;
 /** The Services entry of the main window. */
 public final class ServicesSection implements Section {
 
+    /** The section id. */
+    public static final String ID = "services";
+
     private final ServicesViewModel vm;
-    private final ElevatedRestart restart;
     private final Consumer<String> openInWorkbench;
     private ServicesView view;
 
     /**
      * @param registry        the registrations of the current mode
+     * @param formats         input rules, owner values and export/import files
      * @param restart         restarts elevated from the read-only banner (null: not offered)
+     * @param closeApp        closes the app (after an elevated restart)
      * @param openInWorkbench shows a GUID in the GUID workbench (null: not offered)
      */
-    public ServicesSection(ServiceRegistry registry, ElevatedRestart restart, Consumer<String> openInWorkbench) {
-        this(new ServicesViewModel(registry, TaskRunner.fx()), restart, openInWorkbench);
-    }
-
-    ServicesSection(ServicesViewModel vm, ElevatedRestart restart, Consumer<String> openInWorkbench) {
-        this.vm = vm;
-        this.restart = restart;
+    public ServicesSection(ServiceRegistry registry, ServiceFormats formats, ElevatedRestart restart, Runnable closeApp,
+                           Consumer<String> openInWorkbench, TaskRunner tasks, FxDialogService dialogs) {
+        this.vm = new ServicesViewModel(registry, formats, restart, closeApp, tasks, dialogs);
         this.openInWorkbench = openInWorkbench;
+        dialogs.register(AddServiceForm.class, AddServiceView::new);
+        dialogs.register(ImportPreview.class, ImportPlanView::new);
     }
 
     @Override
     public String id() {
-        return "services";
+        return ID;
     }
 
     @Override
@@ -52,7 +55,7 @@ public final class ServicesSection implements Section {
     @Override
     public Node view() {
         if (view == null) {
-            view = new ServicesView(vm, restart, openInWorkbench);
+            view = new ServicesView(vm, openInWorkbench);
             vm.startWatching();
             vm.refresh();
         }
@@ -69,7 +72,7 @@ public final class ServicesSection implements Section {
         vm.dispose();
     }
 
-    /** The view model, for tests and the composition root. */
+    /** The view model, for tests. */
     public ServicesViewModel viewModel() {
         return vm;
     }

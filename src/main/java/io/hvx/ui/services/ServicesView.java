@@ -1,30 +1,27 @@
 package io.hvx.ui.services;
 
 import atlantafx.base.theme.Styles;
-
-import io.hvx.core.ElevatedRestart;
-import io.hvx.core.Guid;
-import io.hvx.core.HvxException;
-import io.hvx.core.ImportPlan;
 import io.hvx.core.Messages;
+import io.hvx.core.ServiceFormats.FileFormat;
 import io.hvx.core.ServiceRegistration;
-import io.hvx.registry.ServiceFiles;
-import io.hvx.ui.common.UiTasks;
-import java.io.File;
-import java.nio.file.Path;
+import io.hvx.ui.common.Clipboards;
+import io.hvx.ui.common.DisplayPaths;
+import io.hvx.ui.common.ErrorBanner;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -32,22 +29,18 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -55,75 +48,84 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The Services view: the registrations in a sortable, filterable table with add, rename,
  * remove, export, import and undo, a read-only banner saying why when the store cannot be
- * written, and the list kept up to date with changes made outside the app.
+ * written, and an error banner. It binds to {@link ServicesViewModel} and calls one of its
+ * actions per button; the view model asks the questions and runs the work.
  */
 public final class ServicesView extends BorderPane {
 
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The section's stylesheet; its dialogs' views add it too. */
+    static final String STYLESHEET =
+            Objects.requireNonNull(ServicesView.class.getResource("/css/services.css")).toExternalForm();
 
     private final ServicesViewModel vm;
-    private final ElevatedRestart restart;
     private final Consumer<String> openInWorkbench;
     private final TableView<ServiceRegistration> table = new TableView<>();
 
-    /**
-     * @param restart         restarts the app elevated (banner button), or null when not offered
-     * @param openInWorkbench opens a GUID in the GUID workbench, or null when not offered
-     */
-    public ServicesView(ServicesViewModel vm, ElevatedRestart restart, Consumer<String> openInWorkbench) {
+    /** @param openInWorkbench opens a GUID in the GUID workbench, or null when not offered */
+    public ServicesView(ServicesViewModel vm, Consumer<String> openInWorkbench) {
         this.vm = vm;
-        this.restart = restart;
         this.openInWorkbench = openInWorkbench;
         setId("services-view");
-        var css = ServicesView.class.getResource("/css/services.css");
-        if (css != null) {
-            getStylesheets().add(css.toExternalForm());
-        }
-        setTop(new VBox(header(), toolbar(), readOnlyBanner(), errorBar()));
+        getStyleClass().add("services-view");
+        getStylesheets().add(STYLESHEET);
+        ErrorBanner errors = new ErrorBanner();
+        errors.bind(vm.errorProperty());
+        VBox errorHolder = new VBox(errors);
+        errorHolder.getStyleClass().add("services-error-holder");
+        errorHolder.visibleProperty().bind(errors.visibleProperty());
+        errorHolder.managedProperty().bind(errors.visibleProperty());
+        VBox top = new VBox(header(), toolbar(), readOnlyBanner(), errorHolder);
+        top.getStyleClass().add("services-top");
+        setTop(top);
         setCenter(table());
         Label status = new Label();
         status.setId("services-status");
         status.getStyleClass().add("services-status");
         status.textProperty().bind(vm.statusProperty());
-        Label where = new Label(Messages.get("services.location", vm.location()));
+        Label where = new Label(Messages.get("services.location", DisplayPaths.of(vm.location())));
         where.getStyleClass().add("services-status");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         setBottom(new HBox(status, grow, where));
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (UNDO.match(e) && !(e.getTarget() instanceof TextField)) {
                 vm.undo();
                 e.consume();
             }
         });
-        vm.onReselect(this::reselect);
     }
 
-    private Button button(String id, String textKey, Feather icon) {
+    private static Button button(String id, String textKey, Feather icon, Runnable action) {
         Button b = new Button(Messages.get(textKey), new FontIcon(icon));
         b.setId(id);
+        b.setOnAction(e -> action.run());
         return b;
     }
 
-    private HBox header() {
+    private static HBox header() {
         Label title = new Label(Messages.get("services.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         Label subtitle = new Label(Messages.get("services.view.subtitle"));
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox header = new HBox(12, title, subtitle);
+        HBox header = new HBox(title, subtitle);
+        header.getStyleClass().add("section-header");
         header.setAlignment(Pos.BASELINE_LEFT);
-        header.setPadding(new Insets(12, 12, 6, 12));
         return header;
     }
 
     private HBox toolbar() {
-        Button add = button("services-add", Messages.key("services.action.addButton"), Feather.PLUS);
-        Button rename = button("services-rename", Messages.key("services.action.renameButton"), Feather.EDIT_2);
-        Button remove = button("services-remove", Messages.key("services.action.removeButton"), Feather.TRASH_2);
-        Button export = button("services-export", Messages.key("services.action.exportButton"), Feather.UPLOAD);
-        Button importB = button("services-import", Messages.key("services.action.importButton"), Feather.DOWNLOAD);
-        Button undo = button("services-undo", Messages.key("services.action.undoButton"), Feather.ROTATE_CCW);
-        Button refresh = button("services-refresh", Messages.key("services.action.refreshButton"), Feather.REFRESH_CW);
+        Button add = button("services-add", Messages.key("services.action.addButton"), Feather.PLUS, vm::add);
+        Button rename = button("services-rename", Messages.key("services.action.renameButton"), Feather.EDIT_2, vm::rename);
+        Button remove = button("services-remove", Messages.key("services.action.removeButton"), Feather.TRASH_2, vm::remove);
+        Button export = button("services-export", Messages.key("services.action.exportButton"), Feather.UPLOAD,
+                () -> vm.export(null));
+        Button importB = button("services-import", Messages.key("services.action.importButton"), Feather.DOWNLOAD,
+                vm::importFile);
+        Button undo = button("services-undo", Messages.key("services.action.undoButton"), Feather.ROTATE_CCW, vm::undo);
+        Button refresh = button("services-refresh", Messages.key("services.action.refreshButton"), Feather.REFRESH_CW,
+                vm::refresh);
         // icon only: the toolbar must fit next to the filter in the main window's content area
         refresh.setText(null);
         refresh.setTooltip(new Tooltip(Messages.get("services.action.refreshButton")));
@@ -131,34 +133,23 @@ public final class ServicesView extends BorderPane {
         vm.lastChangeProperty().addListener((o, a, c) -> undo.getTooltip().setText(c == null
                 ? Messages.get("services.action.undoTip")
                 : Messages.get("services.action.undoWhat", Messages.get(c.labelKey()), c.ids().size(), c.at())));
-        var noSelection = vm.selectedProperty().isNull();
         var readOnly = vm.writableProperty().not();
-        var protectedEntry = Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null
-                && vm.selectedProperty().get().kind() == ServiceRegistration.Kind.BUILTIN, vm.selectedProperty());
         add.disableProperty().bind(readOnly);
-        rename.disableProperty().bind(readOnly.or(noSelection).or(protectedEntry));
-        remove.disableProperty().bind(readOnly.or(noSelection).or(protectedEntry));
+        rename.disableProperty().bind(Bindings.not(vm.canEdit()));
+        remove.disableProperty().bind(Bindings.not(vm.canEdit()));
         importB.disableProperty().bind(readOnly);
-        undo.disableProperty().bind(vm.canUndoProperty().not());
-        add.setOnAction(e -> onAdd());
-        rename.setOnAction(e -> onRename());
-        remove.setOnAction(e -> onRemove());
-        export.setOnAction(e -> onExport(null));
-        importB.setOnAction(e -> onImport());
-        undo.setOnAction(e -> vm.undo());
-        refresh.setOnAction(e -> vm.refresh());
+        undo.disableProperty().bind(Bindings.not(vm.canUndo()));
 
         TextField filter = TextFields.createClearableTextField();
         filter.setId("services-filter");
+        filter.getStyleClass().add("services-filter");
         filter.setPromptText(Messages.get("services.filter.prompt"));
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        filter.setPrefWidth(240);
-        filter.setMinWidth(160);
         ToolBar bar = new ToolBar(add, rename, remove, undo, export, importB, refresh);
         HBox.setHgrow(bar, Priority.ALWAYS);
-        HBox top = new HBox(8, bar, filter);
+        HBox top = new HBox(bar, filter);
+        top.getStyleClass().add("services-toolbar");
         top.setAlignment(Pos.CENTER_LEFT);
-        top.setStyle("-fx-padding: 0 8 0 0;");
         return top;
     }
 
@@ -168,22 +159,21 @@ public final class ServicesView extends BorderPane {
         reason.setWrapText(true);
         reason.textProperty().bind(vm.readOnlyReasonProperty());
         HBox.setHgrow(reason, Priority.ALWAYS);
-        Button restartB = new Button(Messages.get("services.banner.restart"), new FontIcon(Feather.SHIELD));
-        restartB.setId("services-restart");
-        boolean canRestart = restart != null && restart.available();
-        restartB.visibleProperty().bind(vm.needsElevationProperty().and(Bindings.createBooleanBinding(() -> canRestart)));
-        restartB.managedProperty().bind(restartB.visibleProperty());
-        restartB.setOnAction(e -> onRestart());
+        Button restart = button("services-restart", Messages.key("services.banner.restart"), Feather.SHIELD,
+                vm::restartElevated);
+        restart.visibleProperty().bind(vm.needsElevationProperty().and(
+                Bindings.createBooleanBinding(vm::canRestartElevated)));
+        restart.managedProperty().bind(restart.visibleProperty());
         Button reg = new Button(Messages.get("services.banner.exportReg"));
         reg.setId("services-banner-reg");
-        reg.setOnAction(e -> onExport(ServiceFiles.Format.REG));
+        reg.setOnAction(e -> vm.export(FileFormat.REG));
         Button ps1 = new Button(Messages.get("services.banner.exportPs1"));
         ps1.setId("services-banner-ps1");
-        ps1.setOnAction(e -> onExport(ServiceFiles.Format.PS1));
-        for (Button b : List.of(restartB, reg, ps1)) {
+        ps1.setOnAction(e -> vm.export(FileFormat.PS1));
+        for (Button b : List.of(restart, reg, ps1)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox banner = new HBox(10, new FontIcon(Feather.LOCK), reason, restartB, reg, ps1);
+        HBox banner = new HBox(new FontIcon(Feather.LOCK), reason, restart, reg, ps1);
         banner.setId("services-readonly");
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("services-banner");
@@ -192,39 +182,11 @@ public final class ServicesView extends BorderPane {
         return banner;
     }
 
-    private HBox errorBar() {
-        Label text = new Label();
-        text.setId("services-error");
-        text.setWrapText(true);
-        text.textProperty().bind(vm.errorProperty());
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Hyperlink details = new Hyperlink(Messages.get("services.error.details"));
-        details.visibleProperty().bind(vm.errorDetailProperty().isNotNull());
-        details.managedProperty().bind(details.visibleProperty());
-        details.setOnAction(e -> {
-            TextArea area = new TextArea(vm.errorDetailProperty().get());
-            area.setEditable(false);
-            area.setWrapText(true);
-            Alert a = new Alert(Alert.AlertType.INFORMATION);
-            a.initOwner(window());
-            a.setHeaderText(vm.errorProperty().get());
-            a.getDialogPane().setContent(area);
-            a.showAndWait();
-        });
-        Button close = new Button("", new FontIcon(Feather.X));
-        close.setOnAction(e -> vm.dismissError());
-        HBox bar = new HBox(10, new FontIcon(Feather.ALERT_TRIANGLE), text, details, close);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("services-error");
-        bar.visibleProperty().bind(vm.errorProperty().isNotNull());
-        bar.managedProperty().bind(bar.visibleProperty());
-        return bar;
-    }
-
     private TableView<ServiceRegistration> table() {
         table.setId("services-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("services.list.empty")));
+        // Column widths stay here: a TableColumn is not a Node, so CSS cannot size it
         TableColumn<ServiceRegistration, String> name = column(Messages.key("services.table.name"), r -> r.name() == null
                 ? Messages.get("services.noName") : r.name());
         name.setPrefWidth(170);
@@ -266,17 +228,13 @@ public final class ServicesView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSortOrder().add(name);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null || !vm.busyProperty().get()) {
-                vm.selectedProperty().set(b);
-            }
-        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
+        vm.selectedProperty().addListener((o, a, r) -> follow(r));
         table.setRowFactory(t -> {
             TableRow<ServiceRegistration> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty() && vm.writableProperty().get()
-                        && row.getItem().kind() != ServiceRegistration.Kind.BUILTIN) {
-                    onRename();
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    vm.rename();
                 }
             });
             return row;
@@ -285,8 +243,20 @@ public final class ServicesView extends BorderPane {
         return table;
     }
 
-    private static final java.time.format.DateTimeFormatter SHORT_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The view model (tests drive flows that start with a file chooser through it). */
+    ServicesViewModel viewModel() {
+        return vm;
+    }
+
+    /** Selects (and scrolls to) what the view model selected, e.g. the entry just added. */
+    private void follow(ServiceRegistration r) {
+        if (r == null) {
+            table.getSelectionModel().clearSelection();
+        } else if (table.getSelectionModel().getSelectedItem() != r) {
+            table.getSelectionModel().select(r);
+            table.scrollTo(r);
+        }
+    }
 
     /** CreatedAt in local time to the minute; values that are not ISO instants are shown as they are. */
     static String shortTime(String iso) {
@@ -294,14 +264,13 @@ public final class ServicesView extends BorderPane {
             return "";
         }
         try {
-            return SHORT_TIME.format(java.time.Instant.parse(iso).atZone(java.time.ZoneId.systemDefault()));
-        } catch (java.time.format.DateTimeParseException e) {
-            return iso;
+            return SHORT_TIME.format(Instant.parse(iso).atZone(ZoneId.systemDefault()));
+        } catch (DateTimeParseException e) {
+            return iso; // another tool's own format: shown as written, nothing is lost
         }
     }
 
-    private static TableColumn<ServiceRegistration, String> column(String key,
-                                                                   java.util.function.Function<ServiceRegistration, String> f) {
+    private static TableColumn<ServiceRegistration, String> column(String key, Function<ServiceRegistration, String> f) {
         TableColumn<ServiceRegistration, String> c = new TableColumn<>(Messages.get(key));
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
         return c;
@@ -330,140 +299,13 @@ public final class ServicesView extends BorderPane {
 
     private MenuItem copyItem(String key, ServicesViewModel.CopyForm form) {
         MenuItem i = new MenuItem(Messages.get(key), new FontIcon(Feather.COPY));
+        i.setMnemonicParsing(false);
         i.setOnAction(e -> {
-            ServiceRegistration r = vm.selectedProperty().get();
-            if (r != null) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(ServicesViewModel.copyText(r, form));
-                Clipboard.getSystemClipboard().setContent(content);
-                vm.statusProperty().set(Messages.get("services.status.copied", content.getString()));
+            String text = vm.copy(form);
+            if (text != null) {
+                Clipboards.copy(text);
             }
         });
         return i;
-    }
-
-    private void reselect(Guid id) {
-        if (id == null) {
-            table.getSelectionModel().clearSelection();
-            return;
-        }
-        for (ServiceRegistration r : table.getItems()) {
-            if (r.id().equals(id)) {
-                table.getSelectionModel().select(r);
-                table.scrollTo(r);
-                return;
-            }
-        }
-    }
-
-    private Window window() {
-        return getScene() == null ? null : getScene().getWindow();
-    }
-
-    private void onAdd() {
-        AddServiceForm form = vm.newAddForm();
-        if (ServiceDialogs.add(window(), form)) {
-            vm.add(form.id(), form.name());
-        }
-    }
-
-    private void onRename() {
-        ServiceRegistration r = vm.selectedProperty().get();
-        if (r == null) {
-            return;
-        }
-        ServiceDialogs.rename(window(), r).ifPresent(name -> {
-            boolean force = r.kind() == ServiceRegistration.Kind.OTHER;
-            if (force && !ServiceDialogs.confirmOther(window(), r)) {
-                return;
-            }
-            vm.rename(r.id(), name, force);
-        });
-    }
-
-    private void onRemove() {
-        ServiceRegistration r = vm.selectedProperty().get();
-        if (r != null && ServiceDialogs.confirmRemove(window(), r)) {
-            vm.remove(r.id(), r.kind() == ServiceRegistration.Kind.OTHER);
-        }
-    }
-
-    private void onExport(ServiceFiles.Format preset) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(Messages.get("services.export.title"));
-        for (ServiceFiles.Format f : ServiceFiles.Format.values()) {
-            if (preset == null || preset == f) {
-                fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(formatLabel(f), "*." + f.extension()));
-            }
-        }
-        fc.setInitialFileName("hvsocket-services." + (preset == null ? "reg" : preset.extension()));
-        File file = fc.showSaveDialog(window());
-        if (file == null) {
-            return;
-        }
-        ServiceFiles.Format format = preset != null ? preset
-                : ServiceFiles.Format.byExtension(file.getName()).orElseGet(() -> byFilter(fc.getSelectedExtensionFilter()));
-        vm.export(List.of(), format, file.toPath());
-    }
-
-    private static ServiceFiles.Format byFilter(FileChooser.ExtensionFilter f) {
-        if (f != null) {
-            for (ServiceFiles.Format x : ServiceFiles.Format.values()) {
-                if (f.getExtensions().contains("*." + x.extension())) {
-                    return x;
-                }
-            }
-        }
-        return ServiceFiles.Format.REG;
-    }
-
-    private static String formatLabel(ServiceFiles.Format f) {
-        return switch (f) {
-            case REG -> Messages.get("services.format.reg");
-            case PS1 -> Messages.get("services.format.ps1");
-            case JSON -> Messages.get("services.format.json");
-        };
-    }
-
-    private void onImport() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(Messages.get("services.import.title"));
-        fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(Messages.get("services.format.importable"), "*.reg", "*.json"),
-                new FileChooser.ExtensionFilter(Messages.get("services.format.all"), "*"));
-        File file = fc.showOpenDialog(window());
-        if (file != null) {
-            importFile(file.toPath());
-        }
-    }
-
-    /** Computes the plan of {@code file}, shows it, and applies it when the user agrees. */
-    void importFile(Path file) {
-        vm.planImport(file, false, false, plan -> {
-            ServiceDialogs.PlanHolder holder = new ServiceDialogs.PlanHolder();
-            boolean apply = ServiceDialogs.importPlan(window(), plan,
-                    (deletes, force) -> vm.planImport(file, deletes, force, holder::set), holder);
-            if (apply) {
-                ImportPlan chosen = holder.plan;
-                vm.applyImport(chosen);
-            }
-        });
-    }
-
-    private void onRestart() {
-        UiTasks.run(restart::restart, outcome -> {
-            if (outcome == ElevatedRestart.Outcome.STARTED) {
-                Platform.exit();
-            } else {
-                vm.statusProperty().set(Messages.get("services.banner.cancelled"));
-            }
-        }, t -> {
-            if (t instanceof HvxException h) {
-                vm.errorProperty().set(h.getMessage());
-                vm.errorDetailProperty().set(h.detail());
-            } else {
-                vm.errorProperty().set(String.valueOf(t));
-            }
-        });
     }
 }

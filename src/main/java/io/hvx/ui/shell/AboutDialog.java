@@ -1,10 +1,10 @@
 package io.hvx.ui.shell;
 
 import atlantafx.base.theme.Styles;
-import io.hvx.core.Environment;
 import io.hvx.core.Messages;
-import javafx.geometry.Insets;
+import io.hvx.ui.common.Theme;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -13,13 +13,13 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Product, version and where it runs. */
+/** Product, version, where it runs and where it logs, with Open log. */
 final class AboutDialog {
 
     private AboutDialog() {
     }
 
-    static Alert create(Window owner, Environment env) {
+    static Alert create(Window owner, ShellViewModel vm) {
         Alert a = new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE);
         a.initOwner(owner);
         a.setTitle(Messages.get("about.title"));
@@ -29,34 +29,31 @@ final class AboutDialog {
         tagline.getStyleClass().add(Styles.TEXT_MUTED);
         tagline.setWrapText(true);
         GridPane facts = new GridPane();
-        facts.setHgap(16);
-        facts.setVgap(6);
+        facts.getStyleClass().add("about-facts");
         int r = 0;
-        r = fact(facts, r, Messages.get("info.version"), env.version());
-        r = fact(facts, r, Messages.get("info.mode"), MainWindow.modeName(env.mode()));
-        r = fact(facts, r, Messages.get("info.elevated"), Messages.get(env.elevated() ? "common.yes" : "common.no"));
-        r = fact(facts, r, Messages.get("info.java"), env.java());
-        r = fact(facts, r, Messages.get("info.os"), env.os());
-        r = fact(facts, r, Messages.get("info.dataDir"), env.dataDir().toString());
-        fact(facts, r, Messages.get("info.sandboxDir"), env.sandboxDir().toString());
-        VBox box = new VBox(6, product, tagline, facts);
-        VBox.setMargin(facts, new Insets(12, 0, 0, 0));
-        FontIcon icon = new FontIcon(Feather.SHARE_2);
+        for (ShellViewModel.Fact f : vm.aboutFacts()) {
+            Label n = new Label(f.name());
+            n.getStyleClass().add(Styles.TEXT_MUTED);
+            Label v = new Label(f.value());
+            v.setWrapText(true);
+            facts.addRow(r++, n, v);
+        }
+        VBox box = new VBox(product, tagline, facts);
+        box.getStyleClass().add("about-content");
+        if (vm.canOpenLog()) {
+            Button openLog = new Button(Messages.get("about.openLog"), new FontIcon(Feather.FILE_TEXT));
+            openLog.setId("about-open-log");
+            openLog.setOnAction(e -> vm.openLog());
+            box.getChildren().add(openLog);
+        }
+        FontIcon icon = new FontIcon(AppIcon.GLYPH);
         icon.getStyleClass().add("about-icon");
         a.setGraphic(icon);
         a.setHeaderText(null);
         a.getDialogPane().setContent(box);
         a.getDialogPane().setId("about-dialog");
-        a.getDialogPane().setPrefWidth(560);
+        a.getDialogPane().getStyleClass().add("about-dialog");
+        a.getDialogPane().getStylesheets().add(Theme.APP_STYLESHEET);
         return a;
-    }
-
-    private static int fact(GridPane g, int r, String name, String value) {
-        Label n = new Label(name);
-        n.getStyleClass().add(Styles.TEXT_MUTED);
-        Label v = new Label(value);
-        v.setWrapText(true);
-        g.addRow(r, n, v);
-        return r + 1;
     }
 }

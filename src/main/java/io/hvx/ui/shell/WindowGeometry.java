@@ -1,6 +1,7 @@
 package io.hvx.ui.shell;
 
 import io.hvx.core.Settings;
+import io.hvx.core.Settings.Key;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,23 +30,23 @@ public record WindowGeometry(double x, double y, double width, double height, bo
 
     /** The saved geometry, or the defaults when nothing (or nothing usable) is saved. */
     public static WindowGeometry load(Settings s) {
-        Optional<Double> w = s.getDouble("window.width");
-        Optional<Double> h = s.getDouble("window.height");
+        Optional<Double> w = s.getDouble(Key.WINDOW_WIDTH);
+        Optional<Double> h = s.getDouble(Key.WINDOW_HEIGHT);
         WindowGeometry d = defaults();
         return new WindowGeometry(
-                s.getDouble("window.x").orElse(Double.NaN),
-                s.getDouble("window.y").orElse(Double.NaN),
+                s.getDouble(Key.WINDOW_X).orElse(Double.NaN),
+                s.getDouble(Key.WINDOW_Y).orElse(Double.NaN),
                 Math.max(MIN_WIDTH, w.orElse(d.width)),
                 Math.max(MIN_HEIGHT, h.orElse(d.height)),
-                s.getBoolean("window.maximized", false));
+                s.getBoolean(Key.WINDOW_MAXIMIZED, false));
     }
 
     public void save(Settings s) {
-        s.put("window.x", Double.isNaN(x) ? null : num(x));
-        s.put("window.y", Double.isNaN(y) ? null : num(y));
-        s.put("window.width", num(width));
-        s.put("window.height", num(height));
-        s.put("window.maximized", Boolean.toString(maximized));
+        s.put(Key.WINDOW_X, Double.isNaN(x) ? null : num(x));
+        s.put(Key.WINDOW_Y, Double.isNaN(y) ? null : num(y));
+        s.put(Key.WINDOW_WIDTH, num(width));
+        s.put(Key.WINDOW_HEIGHT, num(height));
+        s.put(Key.WINDOW_MAXIMIZED, Boolean.toString(maximized));
     }
 
     private static String num(double v) {

@@ -6,8 +6,8 @@ import io.hvx.core.Messages;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmAlias;
 import io.hvx.core.VmFormat;
+import io.hvx.ui.common.Clipboards;
 import io.hvx.ui.common.ErrorBanner;
-import io.hvx.ui.common.ErrorText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -15,7 +15,6 @@ import java.util.Objects;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -31,8 +30,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -70,14 +67,16 @@ public final class VmsView extends StackPane {
         setId("vms-view");
 
         BorderPane content = new BorderPane();
-        VBox top = new VBox(8, toolbar(), errorBanner());
-        top.setPadding(new Insets(12, 12, 0, 12));
+        ErrorBanner banner = new ErrorBanner();
+        banner.bind(model.errorProperty());
+        VBox top = new VBox(toolbar(), banner);
+        top.getStyleClass().add("vms-top");
         content.setTop(top);
         SplitPane split = new SplitPane(tablePane(), detailsPane());
         split.setDividerPositions(0.69);
         VBox.setVgrow(split, Priority.ALWAYS);
-        VBox center = new VBox(10, split, aliasesPane());
-        BorderPane.setMargin(center, new Insets(8, 12, 12, 12));
+        VBox center = new VBox(split, aliasesPane());
+        center.getStyleClass().add("vms-center");
         content.setCenter(center);
 
         getChildren().addAll(content, busyOverlay());
@@ -100,7 +99,7 @@ public final class VmsView extends StackPane {
         refresh.setTooltip(new Tooltip(Messages.get("vms.view.refresh.tooltip")));
         refresh.setOnAction(e -> model.refresh());
         ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
+        spinner.getStyleClass().add("vms-spinner");
         spinner.visibleProperty().bind(model.loadingProperty().and(model.loadedOnceProperty()));
         Label auto = new Label(Messages.get("vms.view.autoRefresh"));
         ComboBox<Integer> interval = new ComboBox<>();
@@ -128,21 +127,10 @@ public final class VmsView extends StackPane {
                 model.lastRefreshedProperty()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spinner, grow, last, auto, interval, refresh);
+        HBox bar = new HBox(title, spinner, grow, last, auto, interval, refresh);
+        bar.getStyleClass().add("vms-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
-    }
-
-    private ErrorBanner errorBanner() {
-        ErrorBanner banner = new ErrorBanner();
-        model.errorProperty().addListener((obs, old, err) -> {
-            if (err == null) {
-                banner.clear();
-            } else {
-                banner.show(new ErrorText(err.sentence(), err.detail().isBlank() ? null : err.detail()));
-            }
-        });
-        return banner;
     }
 
     private VBox tablePane() {
@@ -236,17 +224,16 @@ public final class VmsView extends StackPane {
     }
 
     private ScrollPane detailsPane() {
-        VBox box = new VBox(10);
+        VBox box = new VBox();
         box.setId("vms-details");
-        box.setPadding(new Insets(12));
+        box.getStyleClass().add("vms-details");
         Label heading = new Label();
         heading.getStyleClass().add(Styles.TITLE_4);
         Label hint = new Label(Messages.get("vms.view.details.none"));
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         GridPane facts = new GridPane();
-        facts.setHgap(10);
-        facts.setVgap(6);
+        facts.getStyleClass().add("vms-facts");
         Label idValue = new Label();
         idValue.setId("vms-details-id");
         idValue.getStyleClass().addAll("vms-mono", "vms-small");
@@ -260,7 +247,8 @@ public final class VmsView extends StackPane {
         Label stateValue = new Label();
         Label versionValue = new Label();
         Label cpuValue = new Label();
-        HBox idRow = new HBox(4, idValue, copy);
+        HBox idRow = new HBox(idValue, copy);
+        idRow.getStyleClass().add("vms-id-row");
         idRow.setAlignment(Pos.CENTER_LEFT);
         facts.addRow(0, muted(Messages.get("vms.view.column.state")), stateValue);
         facts.addRow(1, muted(Messages.get("vms.view.details.version")), versionValue);
@@ -285,19 +273,22 @@ public final class VmsView extends StackPane {
                                 : model.servicesErrorProperty().get() != null ? model.servicesErrorProperty().get() : "",
                 model.servicesLoadingProperty(), model.servicesErrorProperty()));
         servicesStatus.managedProperty().bind(servicesStatus.textProperty().isNotEmpty());
-        VBox services = new VBox(4);
+        VBox services = new VBox();
         services.setId("vms-services");
+        services.getStyleClass().add("vms-services");
         model.integrationServices().addListener((javafx.collections.ListChangeListener<IntegrationService>) c -> {
             services.getChildren().clear();
             for (IntegrationService s : model.integrationServices()) {
                 services.getChildren().add(serviceRow(s));
             }
         });
-        VBox servicesBox = new VBox(6, servicesTitle, gsiWarning, servicesStatus, services);
+        VBox servicesBox = new VBox(servicesTitle, gsiWarning, servicesStatus, services);
+        servicesBox.getStyleClass().add("vms-services-box");
         servicesBox.setVisible(model.integrationServicesSupported());
         servicesBox.managedProperty().bind(servicesBox.visibleProperty());
 
-        VBox details = new VBox(10, heading, idRow, facts, servicesBox);
+        VBox details = new VBox(heading, idRow, facts, servicesBox);
+        details.getStyleClass().add("vms-details-content");
         details.visibleProperty().bind(model.selectedProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
         hint.visibleProperty().bind(model.selectedProperty().isNull());
@@ -312,7 +303,7 @@ public final class VmsView extends StackPane {
         box.getChildren().addAll(hint, details);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.setMinWidth(320);
+        scroll.getStyleClass().add("vms-details-scroll");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
     }
@@ -335,7 +326,7 @@ public final class VmsView extends StackPane {
         st.getStyleClass().add(Styles.TEXT_MUTED);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(6, icon, name, grow, st);
+        HBox row = new HBox(icon, name, grow, st);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("vms-service-row");
         return row;
@@ -344,9 +335,7 @@ public final class VmsView extends StackPane {
     private TitledPane aliasesPane() {
         GridPane grid = new GridPane();
         grid.setId("vms-aliases");
-        grid.setHgap(12);
-        grid.setVgap(6);
-        grid.setPadding(new Insets(0, 4, 0, 4));
+        grid.getStyleClass().add("vms-aliases");
         int r = 0;
         for (VmAlias a : VmsViewModel.ALIASES) {
             Label alias = new Label(a.alias());
@@ -363,7 +352,8 @@ public final class VmsView extends StackPane {
             help.setWrapText(true);
             help.getStyleClass().add(Styles.TEXT_MUTED);
             GridPane.setHgrow(help, Priority.ALWAYS);
-            HBox guidBox = new HBox(2, guid, copy);
+            HBox guidBox = new HBox(guid, copy);
+            guidBox.getStyleClass().add("vms-alias-guid");
             guidBox.setAlignment(Pos.CENTER_LEFT);
             grid.addRow(r++, alias, guidBox, help);
         }
@@ -375,7 +365,8 @@ public final class VmsView extends StackPane {
     private StackPane busyOverlay() {
         ProgressIndicator p = new ProgressIndicator();
         Label l = new Label(Messages.get("vms.view.loading"));
-        VBox box = new VBox(12, p, l);
+        VBox box = new VBox(p, l);
+        box.getStyleClass().add("vms-busy-box");
         box.setAlignment(Pos.CENTER);
         StackPane overlay = new StackPane(box);
         overlay.setId("vms-busy");
@@ -452,12 +443,9 @@ public final class VmsView extends StackPane {
     }
 
     private static void copy(String text) {
-        if (text == null || text.isEmpty()) {
-            return;
+        if (text != null && !text.isEmpty()) {
+            Clipboards.copy(text);
         }
-        ClipboardContent c = new ClipboardContent();
-        c.putString(text);
-        Clipboard.getSystemClipboard().setContent(c);
     }
 
     /** The table (for tests). */

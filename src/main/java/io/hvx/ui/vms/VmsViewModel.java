@@ -1,21 +1,16 @@
 package io.hvx.ui.vms;
 
-import io.hvx.ui.common.TaskRunner;
-
 import io.hvx.core.Guid;
-import io.hvx.core.HvxException;
 import io.hvx.core.IntegrationService;
-import io.hvx.core.Messages;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmAlias;
 import io.hvx.core.VmInventory;
+import io.hvx.ui.common.ErrorText;
+import io.hvx.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,7 +28,8 @@ import javafx.collections.ObservableList;
  * State and logic of the Virtual machines view, testable without the FX toolkit: the VM list,
  * loading and error state, the selected VM with its integration services, the auto-refresh
  * interval and the well-known aliases. Blocking work goes through {@link TaskRunner}; results are
- * applied on the thread {@link TaskRunner} delivers them on (the FX thread in the app).
+ * applied on the thread {@link TaskRunner} delivers them on (the FX thread in the app). The
+ * inventory belongs to the composition root, which closes it.
  */
 public final class VmsViewModel implements AutoCloseable {
 
@@ -44,9 +40,7 @@ public final class VmsViewModel implements AutoCloseable {
     public static final List<VmAlias> ALIASES =
             List.of(VmAlias.WILDCARD, VmAlias.CHILDREN, VmAlias.LOOPBACK, VmAlias.PARENT, VmAlias.SILOHOST);
 
-    /** An error as the banner shows it. */
-    public record ErrorInfo(String sentence, String detail) {
-    }
+    private static final System.Logger LOG = System.getLogger(VmsViewModel.class.getName());
 
     private final VmInventory inventory;
     private final TaskRunner tasks;
@@ -55,7 +49,7 @@ public final class VmsViewModel implements AutoCloseable {
     private final ObservableList<VirtualMachine> vms = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loadedOnce = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<ErrorInfo> error = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<ErrorText> error = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<VirtualMachine> selected = new SimpleObjectProperty<>();
     private final ObservableList<IntegrationService> integrationServices = FXCollections.observableArrayList();
@@ -126,7 +120,7 @@ public final class VmsViewModel implements AutoCloseable {
     }
 
     private void applyFailure(Throwable t) {
-        error.set(errorInfo(t));
+        error.set(ErrorText.of(t));
         finishLoad();
     }
 
@@ -159,22 +153,10 @@ public final class VmsViewModel implements AutoCloseable {
             }
         }, t -> {
             if (selected.get() != null && selected.get().id().equals(id)) {
-                servicesError.set(errorInfo(t).sentence());
+                servicesError.set(ErrorText.of(t).sentence());
                 servicesLoading.set(false);
             }
         });
-    }
-
-    /** The sentence and detail of a failure: an {@link HvxException} brings its own. */
-    public static ErrorInfo errorInfo(Throwable t) {
-        Throwable cur = t;
-        while (!(cur instanceof HvxException) && cur.getCause() != null && cur.getCause() != cur) {
-            cur = cur.getCause();
-        }
-        if (cur instanceof HvxException h) {
-            return new ErrorInfo(h.getMessage(), h.detail() == null ? "" : h.detail());
-        }
-        return new ErrorInfo(Messages.get("vms.view.error.unexpected", t.getClass().getSimpleName()), String.valueOf(t));
     }
 
     /** Whether the inventory can list integration services at all. */
@@ -185,11 +167,6 @@ public final class VmsViewModel implements AutoCloseable {
     /** The ID of the selected VM for the clipboard, or null. */
     public String selectedIdText() {
         return selected.get() == null ? null : selected.get().id().toString();
-    }
-
-    /** Clears the error banner. */
-    public void dismissError() {
-        error.set(null);
     }
 
     public ObservableList<VirtualMachine> vms() {
@@ -205,8 +182,9 @@ public final class VmsViewModel implements AutoCloseable {
         return loadedOnce.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ErrorInfo> errorProperty() {
-        return error.getReadOnlyProperty();
+    /** The last failure to list the VMs, or null; the view's banner clears it when closed. */
+    public ObjectProperty<ErrorText> errorProperty() {
+        return error;
     }
 
     public ReadOnlyObjectProperty<Instant> lastRefreshedProperty() {
@@ -238,19 +216,17 @@ public final class VmsViewModel implements AutoCloseable {
         return autoRefreshSeconds;
     }
 
-    /** Stops change notifications and closes the inventory when it holds a process. */
+    /** Stops change notifications and refreshes (the inventory itself is closed by its owner). */
     @Override
     public void close() {
         closed = true;
-        try {
-            if (watch != null) {
+        if (watch != null) {
+            try {
                 watch.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not stop watching the VM inventory", e);
             }
-            if (inventory instanceof AutoCloseable c) {
-                c.close();
-            }
-        } catch (Exception e) {
-            // closing on exit: nothing left to tell the user
+            watch = null;
         }
     }
 }

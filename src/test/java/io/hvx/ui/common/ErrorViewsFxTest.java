@@ -70,6 +70,28 @@ class ErrorViewsFxTest {
     }
 
     @Test
+    void aBoundBannerFollowsTheErrorAndItsCloseButtonClearsIt(FxRobot robot) {
+        javafx.beans.property.ObjectProperty<ErrorText> error = new javafx.beans.property.SimpleObjectProperty<>();
+        robot.interact(() -> banner.bind(error));
+        assertThat(banner.isShowing()).isFalse();
+        robot.interact(() -> error.set(new ErrorText("Store is locked.", "lock held by pid 42")));
+        assertThat(banner.isShowing()).isTrue();
+        assertThat(banner.sentence()).isEqualTo("Store is locked.");
+        robot.clickOn(robot.lookup("#error-banner .button").queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(error.get()).isNull();
+        assertThat(banner.isShowing()).isFalse();
+    }
+
+    @Test
+    void anHvxExceptionWrappedInAnotherIsStillShownWithItsOwnSentence() {
+        ErrorText t = ErrorText.of(new java.io.UncheckedIOException(new java.io.IOException(
+                new OperationFailedException(Problem.of("error.guid.input", "q"), "detail"))));
+        assertThat(t.sentence()).isEqualTo("'q' is not a GUID, a vsock:PORT or a known alias");
+        assertThat(t.detail()).isEqualTo("detail");
+    }
+
+    @Test
     void bannerWithoutDetailOffersNoDetailsLink(FxRobot robot) {
         robot.interact(() -> banner.show(new ErrorText("Plain sentence.", null)));
         assertThat(robot.lookup("#error-banner .hyperlink").queryAs(Hyperlink.class).isVisible()).isFalse();

@@ -9,7 +9,7 @@ import io.hvx.core.VirtualMachine;
 import io.hvx.core.VsockTemplate;
 import io.hvx.core.VmAlias;
 import io.hvx.core.VmChoice;
-import io.hvx.ui.common.TaskRunner;
+import io.hvx.ui.common.TestTasks;
 import io.hvx.ui.guid.GuidWorkbenchViewModel.State;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The workbench's state and logic, without the FX toolkit. */
 class GuidWorkbenchViewModelTest {
 
-    private final GuidWorkbenchViewModel vm = new GuidWorkbenchViewModel(List::of, List::of, TaskRunner.direct());
+    private final GuidWorkbenchViewModel vm = new GuidWorkbenchViewModel(List::of, List::of, TestTasks.immediate());
 
     @Test
     void startsEmptyWithoutAnError() {
@@ -127,7 +127,7 @@ class GuidWorkbenchViewModelTest {
             "web-01", "Running", 60, 2, "11.0", 1L << 30, 3);
 
     private GuidWorkbenchViewModel withHost(List<VirtualMachine> vms, List<ServiceRegistration> services) {
-        GuidWorkbenchViewModel m = new GuidWorkbenchViewModel(() -> vms, () -> services, TaskRunner.direct());
+        GuidWorkbenchViewModel m = new GuidWorkbenchViewModel(() -> vms, () -> services, TestTasks.immediate());
         m.refresh();
         return m;
     }
@@ -167,7 +167,7 @@ class GuidWorkbenchViewModelTest {
     @Test
     void aChosenVmThatIsGoneFallsBackToParentAndARenamedOneStaysChosen() {
         List<VirtualMachine> listed = new java.util.ArrayList<>(List.of(WEB));
-        GuidWorkbenchViewModel m = new GuidWorkbenchViewModel(() -> List.copyOf(listed), List::of, TaskRunner.direct());
+        GuidWorkbenchViewModel m = new GuidWorkbenchViewModel(() -> List.copyOf(listed), List::of, TestTasks.immediate());
         m.refresh();
         m.vmProperty().set(VmChoice.of(WEB));
         VirtualMachine renamed = new VirtualMachine(WEB.id(), "web-01-old", "Off", 0, 2, "11.0", 0, 0);
@@ -189,7 +189,7 @@ class GuidWorkbenchViewModelTest {
                 throw new IllegalStateException("PowerShell is gone");
             }
             return List.of(WEB);
-        }, List::of, TaskRunner.direct());
+        }, List::of, TestTasks.immediate());
         m.refresh();
         fail[0] = true;
         m.refresh();

@@ -3,26 +3,18 @@ package io.hvx.ui.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.App;
+import io.hvx.TestBackend;
 import io.hvx.core.Backend;
-import io.hvx.core.Environment;
-import io.hvx.core.Mode;
 import io.hvx.core.ServiceRegistration;
 import io.hvx.core.ServiceRegistry;
 import io.hvx.core.Settings;
-import io.hvx.ui.Screenshots;
+import io.hvx.ui.common.ErrorBanner;
 import io.hvx.ui.shell.MainWindow;
-import java.awt.image.BufferedImage;
-import javax.imageio.ImageIO;
-import io.hvx.registry.JsonServiceStore;
-import io.hvx.registry.Registrations;
-import io.hvx.registry.UndoJournal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -37,63 +29,25 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/**
- * Adds, renames, removes and undoes through the Services view inside the main window, headless.
- * Also renders {@code services.png} (to {@code docs/screenshots/} with {@code -Dhvx.screenshots=true}).
- */
+/** Adds, renames, removes, imports and undoes through the Services view inside the main window, headless. */
 @ExtendWith(ApplicationExtension.class)
 class ServicesViewFxTest {
 
     @TempDir
     static Path tmp;
 
-    Registrations registry;
-    Path store;
+    ServiceRegistry registry;
     Stage stage;
     MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = Files.createTempDirectory(tmp, "fx");
-        store = dir.resolve("sb/services.json");
-        // temp data dir too: the undo journal must never land in the user's directories
-        registry = new Registrations(JsonServiceStore.sandbox(dir.resolve("sb")), new UndoJournal(dir.resolve("data")),
-                "hvx 0.1.0", Clock.systemUTC());
-        Environment env = new Environment(Mode.SANDBOX, false, "0.1.0", "Linux", "25", dir.resolve("sb"), dir.resolve("data"));
-        Backend backend = new Backend() {
-            @Override
-            public Environment environment() {
-                return env;
-            }
-
-            @Override
-            public ServiceRegistry services() {
-                return registry;
-            }
-
-            @Override
-            public io.hvx.core.VmInventory vms() {
-                return new io.hvx.vm.SandboxVmInventory(env.sandboxDir());
-            }
-
-            @Override
-            public io.hvx.core.Connector connector() {
-                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
-            }
-
-            @Override
-            public io.hvx.core.ListenerFactory listenerFactory() {
-                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
-            }
-        };
-        Settings settings = Settings.inMemory();
-        settings.put("window.width", "1200");
-        settings.put("window.height", "780");
-        settings.put("theme", "light");
-        window = App.createMainWindow(stage, backend, settings);
+        Backend backend = TestBackend.sandbox(Files.createTempDirectory(tmp, "fx"));
+        registry = backend.services();
+        window = App.createMainWindow(stage, backend, Settings.inMemory());
         window.show();
-        window.show("services");
+        window.show(ServicesSection.ID);
     }
 
     @AfterEach
@@ -105,6 +59,10 @@ class ServicesViewFxTest {
         // conditions may read controls the FX thread changes: evaluate them there
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::get).get());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static ServicesView view(FxRobot robot) {
+        return robot.lookup("#services-view").queryAs(ServicesView.class);
     }
 
     boolean registered(String name) {
@@ -137,7 +95,7 @@ class ServicesViewFxTest {
 
         // rename the selected entry
         robot.clickOn("#services-rename");
-        TextField name = robot.lookup("#rename-name").queryAs(TextField.class);
+        TextField name = robot.lookup("#dialog-text").queryAs(TextField.class);
         robot.interact(() -> name.setText(""));
         robot.clickOn(name).write("Agent renamed");
         robot.clickOn("Rename");
@@ -173,17 +131,28 @@ class ServicesViewFxTest {
     }
 
     @Test
-    void writesTheServicesScreenshot(FxRobot robot) throws Exception {
+    void anEntryAddedOutsideTheAppAppearsAndStaysSelectedAcrossRefreshes(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 6);
         registry.add(io.hvx.core.VsockTemplate.guidForPort(5000), "My guest agent");
         waitUntil(() -> shown(robot, "My guest agent"));
         TableView<ServiceRegistration> t = table(robot);
         robot.interact(() -> t.getSelectionModel().select(
                 t.getItems().stream().filter(r -> "My guest agent".equals(r.name())).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitForFxEvents();
-        Path png = Screenshots.write(stage.getScene(), "services");
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertThat(img.getWidth()).isGreaterThanOrEqualTo(1100);
+        robot.clickOn("#services-refresh");
+        waitUntil(() -> !view(robot).viewModel().busyProperty().get());
+        assertThat(t.getSelectionModel().getSelectedItem().name()).isEqualTo("My guest agent");
+        assertThat(robot.lookup("#services-rename").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void aFailureShowsInTheBannerWithItsDetail(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 6);
+        robot.interact(() -> view(robot).viewModel().importFrom(tmp.resolve("missing-" + System.nanoTime() + ".reg")));
+        waitUntil(() -> robot.lookup("#services-view #error-banner").query().isVisible());
+        assertThat(robot.lookup("#services-view #error-banner").queryAs(ErrorBanner.class).sentence()).contains("does not exist");
+        robot.clickOn(robot.lookup("#services-view #error-banner .button").queryButton());
+        waitUntil(() -> !robot.lookup("#services-view #error-banner").query().isVisible());
+        assertThat(view(robot).viewModel().errorProperty().get()).as("closing the banner clears the error").isNull();
     }
 
     @Test
@@ -193,13 +162,14 @@ class ServicesViewFxTest {
         Files.writeString(file, "Windows Registry Editor Version 5.00\r\n\r\n"
                 + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Virtualization\\GuestCommunicationServices\\0007a120-facb-11e6-bd58-64006a7986d3]\r\n"
                 + "\"ElementName\"=\"Imported 500000\"\r\n\r\n");
-        ServicesView view = robot.lookup("#services-view").queryAs(ServicesView.class);
-        robot.interact(() -> view.importFile(file));
+        robot.interact(() -> view(robot).viewModel().importFrom(file));
         waitUntil(() -> robot.lookup("#plan-table").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         TableView<io.hvx.core.ImportPlan.Step> plan = robot.lookup("#plan-table").queryAs(TableView.class);
         assertThat(plan.getItems()).extracting(st -> st.action()).containsExactly(io.hvx.core.ImportPlan.Action.ADD);
         assertThat(registered("Imported 500000")).as("nothing applied before the user agrees").isFalse();
+        assertThat(robot.lookup("#plan-summary").queryLabeled().getText())
+                .isEqualTo("1 to add, 0 to rename, 0 to delete, 0 unchanged, 0 refused");
         robot.clickOn("Apply");
         waitUntil(() -> shown(robot, "Imported 500000"));
         assertThat(registered("Imported 500000")).isTrue();
@@ -238,6 +208,7 @@ class ServicesViewFxTest {
         waitUntil(() -> table(robot).getItems().size() == 6);
         robot.clickOn("#services-filter").write("demo");
         waitUntil(() -> table(robot).getItems().size() == 3);
-        assertThat(store).exists();
+        assertThat(table(robot).getItems()).extracting(ServiceRegistration::name)
+                .containsExactly("Demo echo", "Demo sink", "Demo source");
     }
 }

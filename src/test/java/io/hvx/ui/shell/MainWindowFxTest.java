@@ -3,10 +3,11 @@ package io.hvx.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.App;
-import io.hvx.DefaultBackendFactory;
+import io.hvx.TestBackend;
+import io.hvx.core.Environment;
 import io.hvx.core.Guid;
-import io.hvx.core.Mode;
 import io.hvx.core.Settings;
+import io.hvx.ui.common.DisplayPaths;
 import io.hvx.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,12 +35,14 @@ class MainWindowFxTest {
 
     private MainWindow window;
     private Settings settings;
+    private Environment env;
 
     @Start
     void start(Stage stage) {
         settings = Settings.inMemory();
-        window = App.createMainWindow(stage,
-                new DefaultBackendFactory(tmp.resolve("data")).create(Mode.SANDBOX, tmp.resolve("sandbox")), settings);
+        TestBackend backend = TestBackend.sandbox(tmp);
+        env = backend.environment();
+        window = App.createMainWindow(stage, backend, settings);
         window.show();
     }
 
@@ -118,19 +121,36 @@ class MainWindowFxTest {
         robot.clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.DARK.userAgentStylesheet());
-        assertThat(settings.get("theme")).contains("dark");
+        assertThat(settings.get(Settings.Key.THEME)).contains("dark");
 
         robot.clickOn("#theme-toggle");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.LIGHT.userAgentStylesheet());
-        assertThat(settings.get("theme")).contains("light");
+        assertThat(settings.get(Settings.Key.THEME)).contains("light");
     }
 
     @Test
-    void statusBarShowsModeElevationAndSandboxDir(FxRobot robot) {
+    void statusBarShowsModeElevationSandboxDirAndVersion(FxRobot robot) {
         assertThat(text(robot, "#status-mode")).isEqualTo("Sandbox");
         assertThat(text(robot, "#status-elevation")).isEqualTo("Not elevated");
-        assertThat(text(robot, "#status-sandbox-dir")).contains(tmp.resolve("sandbox").toString());
+        assertThat(text(robot, "#status-sandbox-dir")).isEqualTo("Sandbox: " + DisplayPaths.of(tmp.resolve("sandbox")));
+        assertThat(env.version()).isNotBlank();
+        assertThat(text(robot, "#status-version")).isEqualTo("Version " + env.version());
+    }
+
+    @Test
+    void theDarkThemeRendersADarkPage(FxRobot robot) {
+        robot.interact(() -> window.viewModel().themeProperty().set(Theme.DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<javafx.scene.image.WritableImage> shot = new AtomicReference<>();
+        robot.interact(() -> shot.set(window.scene().snapshot(null)));
+        // a point in the page margin, right of the sidebar
+        javafx.scene.paint.Color c = shot.get().getPixelReader().getColor(240, (int) shot.get().getHeight() / 2);
+        assertThat(c.getBrightness()).as("dark page background").isLessThan(0.3);
+        robot.interact(() -> window.viewModel().themeProperty().set(Theme.LIGHT));
+        robot.interact(() -> shot.set(window.scene().snapshot(null)));
+        c = shot.get().getPixelReader().getColor(240, (int) shot.get().getHeight() / 2);
+        assertThat(c.getBrightness()).as("light page background").isGreaterThan(0.9);
     }
 
     @Test
@@ -139,7 +159,7 @@ class MainWindowFxTest {
                 .release(javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#nav-guid").queryAs(ToggleButton.class).isSelected()).isTrue();
-        assertThat(settings.get("window.section")).contains("guid");
+        assertThat(settings.get(Settings.Key.SECTION)).contains("guid");
     }
 
     @Test
@@ -148,16 +168,17 @@ class MainWindowFxTest {
         robot.clickOn("简体中文");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(settings.get("language")).contains("zh-CN");
-        assertThat(robot.lookup("The new language applies the next time you start HvSocket Explorer.").tryQuery())
-                .isPresent();
-        assertThat(MainWindow.localeOf("zh-CN")).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
-        assertThat(MainWindow.tagOf(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("zh-CN");
-        assertThat(MainWindow.localeOf("en")).isEqualTo(java.util.Locale.ENGLISH);
+        assertThat(settings.get(Settings.Key.LANGUAGE)).contains("zh-CN");
+        assertThat(robot.lookup("#language-notice").queryLabeled().getText())
+                .isEqualTo("The new language applies the next time you start HvSocket Explorer.");
+        assertThat(robot.lookup("#language-notice").query().isVisible()).isTrue();
+        assertThat(Language.byTag("zh-CN").locale()).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(Language.of(java.util.Locale.SIMPLIFIED_CHINESE).tag()).isEqualTo("zh-CN");
+        assertThat(Language.byTag("en").locale()).isEqualTo(java.util.Locale.ENGLISH);
     }
 
     @Test
-    void aboutShowsProductVersionAndMode(FxRobot robot) {
+    void aboutShowsProductVersionModeAndTheLogFile(FxRobot robot) {
         robot.clickOn("#about");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -166,6 +187,10 @@ class MainWindowFxTest {
         assertThat(robot.from(about).lookup((Label l) -> l.getText() != null && l.getText().startsWith("Hyper-V socket explorer")).tryQuery())
                 .isPresent();
         assertThat(robot.from(about).lookup("Sandbox").tryQuery()).isPresent();
+        assertThat(robot.from(about).lookup((Label l) -> env.version().equals(l.getText())).tryQuery()).as("the version").isPresent();
+        assertThat(robot.from(about).lookup((Label l) -> tmp.resolve("data/logs/hvx-0.log").toString().equals(l.getText())).tryQuery())
+                .as("the log file").isPresent();
+        assertThat(robot.from(about).lookup("#about-open-log").tryQuery()).isPresent();
         robot.clickOn("Close");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#about-dialog").tryQuery()).isEmpty();

@@ -7,9 +7,12 @@ import io.hvx.core.Mode;
 import io.hvx.core.Settings;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
+import io.hvx.ui.common.TestDialogs;
+import io.hvx.ui.common.TestTasks;
 import io.hvx.ui.guid.GuidWorkbenchSection;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -72,6 +75,7 @@ class NavigationFxTest {
 
     private final Settings settings = Settings.inMemory();
     private final OtherSection other = new OtherSection();
+    private final AtomicInteger closed = new AtomicInteger();
     private GuidWorkbenchSection guid;
     private Stage stage;
 
@@ -79,10 +83,18 @@ class NavigationFxTest {
     void start(Stage stage) {
         this.stage = stage;
         Navigator nav = new Navigator();
-        guid = new GuidWorkbenchSection(nav, List::of, List::of);
+        guid = new GuidWorkbenchSection(nav, List::of, List::of, TestTasks.immediate());
         Environment env = new Environment(Mode.WINDOWS, true, "9.9", "Windows 11", "25",
                 Path.of("/tmp/unused-sandbox"), Path.of("/tmp/unused-data"));
-        new MainWindow(stage, env, List.of(guid, other), settings, nav).show();
+        List<Section> sections = List.of(guid, other);
+        ShellViewModel shell = new ShellViewModel(env, sections.stream().map(Section::id).toList(), settings,
+                path -> path, null, TestTasks.immediate(), new TestDialogs());
+        MainWindow window = new MainWindow(stage, shell, sections, settings, nav);
+        window.setOnClosed(() -> {
+            assertThat(settings.getDouble(Settings.Key.WINDOW_WIDTH)).as("saved before the close action").isPresent();
+            closed.incrementAndGet();
+        });
+        window.show();
     }
 
     private boolean selected(FxRobot robot, String id) {
@@ -98,7 +110,7 @@ class NavigationFxTest {
         assertThat(selected(robot, "#nav-other")).isTrue();
         assertThat(robot.lookup("#other-view").tryQuery()).isPresent();
         assertThat(other.shown).isEqualTo(1);
-        assertThat(settings.get("window.section")).contains("other");
+        assertThat(settings.get(Settings.Key.SECTION)).contains("other");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -132,15 +144,16 @@ class NavigationFxTest {
     }
 
     @Test
-    void closingTheWindowDisposesSectionsAndSavesGeometry(FxRobot robot) {
+    void closingTheWindowSavesGeometryThenRunsTheCloseActionOnce(FxRobot robot) {
         robot.interact(() -> {
             stage.setWidth(1000);
             stage.setHeight(700);
         });
         robot.interact(stage::close);
-        assertThat(other.disposed).isTrue();
-        assertThat(settings.getDouble("window.width")).contains(1000.0);
-        assertThat(settings.getDouble("window.height")).contains(700.0);
-        assertThat(settings.get("window.maximized")).contains("false");
+        assertThat(settings.getDouble(Settings.Key.WINDOW_WIDTH)).contains(1000.0);
+        assertThat(settings.getDouble(Settings.Key.WINDOW_HEIGHT)).contains(700.0);
+        assertThat(settings.get(Settings.Key.WINDOW_MAXIMIZED)).contains("false");
+        assertThat(closed).hasValue(1);
+        assertThat(other.disposed).as("sections are the composition root's to dispose").isFalse();
     }
 }

@@ -2,10 +2,14 @@ package io.hvx.ui.vms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvx.TestBackend;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
+import io.hvx.core.SandboxSeed;
+import io.hvx.core.Settings;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmInventory;
+import io.hvx.ui.common.FxTaskRunner;
 import io.hvx.vm.SandboxVmInventory;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +43,7 @@ class VmsViewFxTest {
 
     private VmsSection section;
     private Stage shown;
+    private final FxTaskRunner tasks = new FxTaskRunner();
 
     /** Lookups limited to this test's window: other tests' windows may hold the same ids. */
     private org.testfx.service.query.NodeQuery scope(FxRobot robot, String query) {
@@ -66,7 +71,7 @@ class VmsViewFxTest {
         robot.interact(() -> {
             // The app's theme defines the color variables the view's stylesheet uses.
             javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            section = new VmsSection(inventory, 0);
+            section = new VmsSection(inventory, Settings.inMemory(), tasks);
             TextField elsewhere = new TextField();
             elsewhere.setId("elsewhere");
             BorderPane root = new BorderPane(section.view());
@@ -92,6 +97,7 @@ class VmsViewFxTest {
                 shown.close();
             }
         });
+        tasks.close();
     }
 
     @SuppressWarnings("unchecked")
@@ -135,29 +141,27 @@ class VmsViewFxTest {
     }
 
     @Test
-    void theMainWindowShowsTheSectionAndWritesTheScreenshot(FxRobot robot) throws Exception {
-        AtomicReference<io.hvx.ui.shell.MainWindow> window = new AtomicReference<>();
+    void inTheMainWindowTheSelectedVmShowsItsDetailsAndIntegrationServices(FxRobot robot) throws Exception {
         AtomicReference<Stage> stage = new AtomicReference<>();
         robot.interact(() -> {
-            io.hvx.core.Settings settings = io.hvx.core.Settings.inMemory();
-            settings.put("window.width", "1280");
-            settings.put("window.height", "800");
-            settings.put("theme", "light");
             Stage s = new Stage();
-            io.hvx.ui.shell.MainWindow w = io.hvx.App.createMainWindow(s,
-                    new io.hvx.DefaultBackendFactory(tmp.resolve("data")).create(io.hvx.core.Mode.SANDBOX, tmp.resolve("sandbox")), settings);
+            io.hvx.ui.shell.MainWindow w = io.hvx.App.createMainWindow(s, TestBackend.sandbox(tmp), Settings.inMemory());
             w.show();
             w.show(VmsSection.ID);
-            window.set(w);
             stage.set(s);
         });
         shown = stage.get();
         waitFor(() -> in(robot).lookup("#vms-table").tryQuery().isPresent() && table(robot).getItems().size() == 2);
         robot.interact(() -> table(robot).getSelectionModel().select(0));
-        waitFor(() -> !in(robot).lookup("#vms-services").queryAs(VBox.class).getChildren().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        Path png = io.hvx.ui.Screenshots.write(stage.get().getScene(), "vms");
-        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThanOrEqualTo(1200);
+        waitFor(() -> in(robot).lookup("#vms-services").queryAs(VBox.class).getChildren().size() == 6);
+        assertThat(in(robot).lookup("#nav-vms").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(in(robot).lookup("#vms-details-id").queryAs(Label.class).getText())
+                .isEqualTo(SandboxSeed.DEMO_LINUX_ID.toString());
+        assertThat(in(robot).lookup("#vms-gsi-warning").queryAs(Label.class).getText())
+                .startsWith("Guest Service Interface is disabled").contains("demo-linux");
+        assertThat(in(robot).lookup("#vms-gsi-warning").query().isVisible()).isTrue();
+        assertThat(in(robot).lookup(".vms-state-running").queryAll()).isNotEmpty();
+        assertThat(in(robot).lookup(".vms-state-off").queryAll()).isNotEmpty();
     }
 
     @Test

@@ -7,19 +7,17 @@ import io.hvx.core.Guid;
 import io.hvx.core.IntegrationService;
 import io.hvx.core.Problem;
 import io.hvx.core.SandboxSeed;
+import io.hvx.core.Settings;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmAlias;
 import io.hvx.core.VmInventory;
+import io.hvx.ui.common.TestTasks;
 import io.hvx.vm.SandboxVmInventory;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,43 +27,13 @@ class VmsViewModelTest {
     @TempDir
     Path tmp;
 
-    /** Holds work until {@link #runAll()}, like a background thread that has not finished yet. */
-    static final class ManualTasks implements io.hvx.ui.common.TaskRunner {
-        final Deque<Runnable> pending = new ArrayDeque<>();
-
-        @Override
-        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-            pending.add(() -> {
-                T r;
-                try {
-                    r = work.call();
-                } catch (Throwable t) {
-                    onFailure.accept(t);
-                    return;
-                }
-                onSuccess.accept(r);
-            });
-        }
-
-        @Override
-        public void later(Runnable action) {
-            pending.add(action);
-        }
-
-        void runAll() {
-            while (!pending.isEmpty()) {
-                pending.poll().run();
-            }
-        }
-    }
-
     private static VirtualMachine vm(String name) {
         return new VirtualMachine(Guid.random(), name, "Running", 5, 2, "10.0", 1L << 30, 0);
     }
 
     @Test
     void firstLoadIsBusyThenFillsTheList() {
-        ManualTasks tasks = new ManualTasks();
+        TestTasks tasks = TestTasks.held();
         VmsViewModel m = new VmsViewModel(new SandboxVmInventory(tmp), tasks);
         m.start();
         assertThat(m.loadingProperty().get()).isTrue();
@@ -81,7 +49,7 @@ class VmsViewModelTest {
 
     @Test
     void aFailureShowsTheMappedSentenceAndDetailAndARefreshClearsIt() {
-        ManualTasks tasks = new ManualTasks();
+        TestTasks tasks = TestTasks.held();
         AtomicInteger calls = new AtomicInteger();
         VmInventory flaky = () -> {
             if (calls.incrementAndGet() == 1) {
@@ -103,7 +71,7 @@ class VmsViewModelTest {
 
     @Test
     void refreshesAskedForDuringALoadAreCoalescedIntoOne() {
-        ManualTasks tasks = new ManualTasks();
+        TestTasks tasks = TestTasks.held();
         AtomicInteger calls = new AtomicInteger();
         VmsViewModel m = new VmsViewModel(() -> {
             calls.incrementAndGet();
@@ -120,7 +88,7 @@ class VmsViewModelTest {
 
     @Test
     void selectionSurvivesARefreshByIdAndLoadsIntegrationServices() {
-        ManualTasks tasks = new ManualTasks();
+        TestTasks tasks = TestTasks.held();
         SandboxVmInventory inv = new SandboxVmInventory(tmp);
         VmsViewModel m = new VmsViewModel(inv, tasks);
         m.start();
@@ -149,7 +117,7 @@ class VmsViewModelTest {
 
     @Test
     void integrationServicesOfAVmNoLongerSelectedAreDropped() {
-        ManualTasks tasks = new ManualTasks();
+        TestTasks tasks = TestTasks.held();
         VirtualMachine a = vm("a");
         VirtualMachine b = vm("b");
         VmInventory inv = new VmInventory() {
@@ -175,13 +143,13 @@ class VmsViewModelTest {
 
     @Test
     void anInventoryWithoutIntegrationServicesLoadsNone() {
-        ManualTasks tasks = new ManualTasks();
+        TestTasks tasks = TestTasks.held();
         VmsViewModel m = new VmsViewModel(() -> List.of(vm("host")), tasks);
         assertThat(m.integrationServicesSupported()).isFalse();
         m.start();
         tasks.runAll();
         m.selectedProperty().set(m.vms().get(0));
-        assertThat(tasks.pending).isEmpty();
+        assertThat(tasks.idle()).isTrue();
         assertThat(m.servicesLoadingProperty().get()).isFalse();
     }
 
@@ -201,7 +169,7 @@ class VmsViewModelTest {
                 return Optional.of(() -> watchers.remove(onChange));
             }
         };
-        ManualTasks tasks = new ManualTasks();
+        TestTasks tasks = TestTasks.held();
         VmsViewModel m = new VmsViewModel(watched, tasks);
         m.start();
         tasks.runAll();
@@ -221,10 +189,47 @@ class VmsViewModelTest {
     }
 
     @Test
-    void unexpectedFailuresGetAGenericSentenceWithTheExceptionAsDetail() {
-        var info = VmsViewModel.errorInfo(new IllegalStateException("boom"));
-        assertThat(info.sentence()).contains("IllegalStateException");
-        assertThat(info.detail()).contains("boom");
+    void anUnexpectedFailureIsShownAsADefectWithItsStackTrace() {
+        TestTasks tasks = TestTasks.held();
+        VmsViewModel m = new VmsViewModel(() -> {
+            throw new IllegalStateException("boom");
+        }, tasks);
+        m.start();
+        tasks.runAll();
+        assertThat(m.errorProperty().get().sentence()).contains("Something unexpected").contains("IllegalStateException");
+        assertThat(m.errorProperty().get().detail()).contains("java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void closingStopsWatchingButLeavesTheInventoryToItsOwner() throws Exception {
+        AtomicInteger closedInventory = new AtomicInteger();
+        List<Runnable> watchers = new ArrayList<>();
+        class Closeable implements VmInventory, AutoCloseable {
+            @Override
+            public List<VirtualMachine> list() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<AutoCloseable> watch(Runnable onChange) {
+                watchers.add(onChange);
+                return Optional.of(() -> watchers.remove(onChange));
+            }
+
+            @Override
+            public void close() {
+                closedInventory.incrementAndGet();
+            }
+        }
+        TestTasks tasks = TestTasks.held();
+        VmsViewModel m = new VmsViewModel(new Closeable(), tasks);
+        m.start();
+        tasks.runAll();
+        m.close();
+        assertThat(watchers).isEmpty();
+        assertThat(closedInventory).hasValue(0);
+        m.refresh();
+        assertThat(tasks.idle()).as("no work after close").isTrue();
     }
 
     @Test
@@ -240,15 +245,15 @@ class VmsViewModelTest {
     @Test
     void theSectionRemembersTheAutoRefreshInterval() {
         io.hvx.core.Settings settings = io.hvx.core.Settings.inMemory();
-        settings.put(VmsSection.AUTO_REFRESH_SETTING, "15");
-        VmsSection section = new VmsSection(List::of, settings);
+        settings.put("vms.autoRefreshSeconds", "15"); // the key as stored in settings.json
+        VmsSection section = new VmsSection(List::of, settings, TestTasks.held());
         assertThat(section.model().autoRefreshSecondsProperty().get()).isEqualTo(15);
         section.model().autoRefreshSecondsProperty().set(60);
-        assertThat(settings.get(VmsSection.AUTO_REFRESH_SETTING)).contains("60");
+        assertThat(settings.get(Settings.Key.VMS_AUTO_REFRESH)).contains("60");
         section.model().autoRefreshSecondsProperty().set(0);
-        assertThat(settings.get(VmsSection.AUTO_REFRESH_SETTING)).isEmpty();
-        settings.put(VmsSection.AUTO_REFRESH_SETTING, "7");
-        assertThat(new VmsSection(List::of, settings).model().autoRefreshSecondsProperty().get()).isZero();
+        assertThat(settings.get(Settings.Key.VMS_AUTO_REFRESH)).isEmpty();
+        settings.put(Settings.Key.VMS_AUTO_REFRESH, "7");
+        assertThat(new VmsSection(List::of, settings, TestTasks.held()).model().autoRefreshSecondsProperty().get()).isZero();
         assertThat(section.id()).isEqualTo("vms");
     }
 }
