@@ -29,7 +29,7 @@ public record Histogram(List<Bin> bins) {
         if (n == 0) {
             return EMPTY;
         }
-        long p99 = ns[Math.min(n, Math.max(1, (int) Math.ceil(0.99 * n))) - 1];
+        long p99 = ns[(int) LatencyStats.rank(99, n) - 1];
         Layout l = Layout.of(ns[0], p99, ns[n - 1]);
         long[] counts = new long[l.bins()];
         for (int i = 0; i < n; i++) {

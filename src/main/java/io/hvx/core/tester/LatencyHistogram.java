@@ -63,7 +63,7 @@ public final class LatencyHistogram {
         if (total == 0) {
             return 0;
         }
-        long rank = Math.max(1, (long) Math.ceil(p / 100.0 * total));
+        long rank = LatencyStats.rank(p, total);
         long seen = 0;
         for (int i = 0; i < counts.length; i++) {
             seen += counts[i];

@@ -63,8 +63,17 @@ public record LatencyStats(long count, double minUs, double meanUs, double p50Us
     }
 
     private static long rank(long[] sorted, int n, double p) {
-        int k = (int) Math.ceil(p / 100.0 * n);
-        return sorted[Math.min(n, Math.max(1, k)) - 1];
+        return sorted[(int) rank(p, n) - 1];
+    }
+
+    /**
+     * The nearest rank ⌈p/100·n⌉, between 1 and n. The small allowance keeps a product that
+     * binary fractions put a hair above a whole number (99.9 % of 1000) on that number, as the
+     * C peer's {@code + 0.999999999} does.
+     */
+    static long rank(double p, long n) {
+        long k = (long) Math.ceil(p / 100.0 * n - 1e-9);
+        return Math.min(n, Math.max(1, k));
     }
 
     private static double us(long ns) {
