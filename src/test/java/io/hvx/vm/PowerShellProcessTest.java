@@ -40,9 +40,10 @@ class PowerShellProcessTest {
     void passesTheScriptAsEncodedCommandThatDecodesBack() throws Exception {
         Path out = tmp.resolve("decoded.ps1");
         assertThat(inventory("decode.sh", Map.of("HVX_STANDIN_OUT", out.toString()), TIMEOUT).list()).isEmpty();
-        assertThat(Files.readString(out)).isEqualTo(PowerShellScripts.getVms());
+        String sent = PowerShellScripts.oneShot(PowerShellScripts.getVms());
+        assertThat(Files.readString(out)).isEqualTo(sent).contains("[Console]::Out.Write(");
         assertThat(Files.readAllLines(Path.of(out + ".args"))).containsExactly("-NoProfile", "-NonInteractive",
-                "-ExecutionPolicy", "Bypass", "-EncodedCommand", PowerShellScripts.encode(PowerShellScripts.getVms()));
+                "-ExecutionPolicy", "Bypass", "-EncodedCommand", PowerShellScripts.encode(sent));
     }
 
     @Test
@@ -52,7 +53,8 @@ class PowerShellProcessTest {
         var query = inventory("decode.sh", Map.of("HVX_STANDIN_OUT", out.toString()), TIMEOUT)
                 .integrationServices().orElseThrow();
         assertThat(query.of(id)).isEmpty();
-        assertThat(Files.readString(out)).isEqualTo(PowerShellScripts.getIntegrationServices()).doesNotContain(id.toString());
+        assertThat(Files.readString(out)).isEqualTo(PowerShellScripts.oneShot(PowerShellScripts.getIntegrationServices()))
+                .doesNotContain(id.toString());
         assertThat(Files.readString(Path.of(out + ".env"))).isEqualTo("6f0b7c4e-2d1a-4c8e-9b3f-1a2b3c4d5e6f");
     }
 
