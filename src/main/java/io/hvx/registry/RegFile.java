@@ -23,7 +23,15 @@ import java.util.Map;
  * exports (UTF-16LE with BOM, {@code Windows Registry Editor Version 5.00}, CRLF). The reader
  * also takes {@code REGEDIT4} (ANSI) and UTF-8 files, keys with or without braces in any case,
  * comments and blank lines; keys outside {@code GuestCommunicationServices} are refused with
- * their line number.
+ * their line number, and so is the abbreviated root {@code HKLM}, which regedit does not accept
+ * in a file (Microsoft's .reg syntax, https://support.microsoft.com/kb/310516, names the root in
+ * full). The reader runs in time linear in the file: continuation lines are joined in one
+ * buffer and hex is read in one pass.
+ *
+ * <p>{@code hex(1)} (REG_SZ as bytes) is UTF-16LE in a version 5 file but ANSI in a
+ * {@code REGEDIT4} file, one byte per character, as regedit of Windows 95/NT 4 wrote it; either
+ * way the one terminating NUL is dropped and a NUL inside the text is kept, and bytes that are
+ * not valid text in that encoding are refused rather than turned into U+FFFD.
  */
 public final class RegFile {
 
@@ -33,6 +41,8 @@ public final class RegFile {
     public static final String PARENT = "HKEY_LOCAL_MACHINE\\" + GuidFacts.REGISTRY_KEY;
 
     private static final String CRLF = "\r\n";
+    /** The ANSI code page REGEDIT4 files are read in: Windows-1252, the common one. */
+    private static final Charset ANSI = Charset.forName("windows-1252");
     private static final int HEX_BYTES_PER_LINE = 25;
 
     private RegFile() {
@@ -109,7 +119,7 @@ public final class RegFile {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
             // REGEDIT4 files are in the ANSI code page; Windows-1252 is the common one
-            return new String(b, Charset.forName("windows-1252"));
+            return new String(b, ANSI);
         }
     }
 
@@ -130,6 +140,7 @@ public final class RegFile {
         if (!header.equals(HEADER_V5) && !header.equals(HEADER_V4)) {
             throw new InvalidInputException(Problem.of("error.services.reg.header", source));
         }
+        boolean ansi = header.equals(HEADER_V4);
         i++;
         Map<Guid, Acc> entries = new LinkedHashMap<>();
         List<ImportPlan.Entry> out = new ArrayList<>();
@@ -141,10 +152,20 @@ public final class RegFile {
             if (line.isEmpty() || line.startsWith(";")) {
                 continue;
             }
-            // hex values continue on the next line after a trailing backslash
-            while (line.endsWith("\\") && line.contains("=hex") && i + 1 < lines.length) {
-                i++;
-                line = line.substring(0, line.length() - 1) + lines[i].strip();
+            // hex values continue on the next line after a trailing backslash; joined in one
+            // buffer, since joining string by string is quadratic in the length of the value
+            if (line.endsWith("\\") && line.contains("=hex") && i + 1 < lines.length) {
+                StringBuilder joined = new StringBuilder(line.length() * 2).append(line, 0, line.length() - 1);
+                while (i + 1 < lines.length) {
+                    String next = lines[++i].strip();
+                    if (next.endsWith("\\")) {
+                        joined.append(next, 0, next.length() - 1);
+                    } else {
+                        joined.append(next);
+                        break;
+                    }
+                }
+                line = joined.toString();
             }
             if (line.startsWith("[")) {
                 if (!line.endsWith("]")) {
@@ -152,6 +173,10 @@ public final class RegFile {
                 }
                 boolean delete = line.startsWith("[-");
                 String key = line.substring(delete ? 2 : 1, line.length() - 1).strip();
+                String root = key.indexOf('\\') < 0 ? key : key.substring(0, key.indexOf('\\'));
+                if (root.equalsIgnoreCase("HKLM")) {
+                    throw new InvalidInputException(Problem.of("error.services.reg.abbreviatedRoot", source, lineNo, root));
+                }
                 String rest = underParent(key);
                 if (rest == null) {
                     throw new InvalidInputException(Problem.of("error.services.reg.outside", source, lineNo, key));
@@ -190,7 +215,7 @@ public final class RegFile {
                     }
                     throw new InvalidInputException(Problem.of("error.services.reg.valueOutside", source, lineNo));
                 }
-                parseValue(source, lineNo, line, current);
+                parseValue(source, lineNo, line, current, ansi);
                 continue;
             }
             throw syntax(source, lineNo, line);
@@ -211,7 +236,7 @@ public final class RegFile {
     private static String underParent(String key) {
         int slash = key.indexOf('\\');
         String hive = slash < 0 ? key : key.substring(0, slash);
-        if (!hive.equalsIgnoreCase("HKEY_LOCAL_MACHINE") && !hive.equalsIgnoreCase("HKLM")) {
+        if (!hive.equalsIgnoreCase("HKEY_LOCAL_MACHINE")) {
             return null;
         }
         String path = slash < 0 ? "" : key.substring(slash + 1);
@@ -240,7 +265,7 @@ public final class RegFile {
         }
     }
 
-    private static void parseValue(String source, int lineNo, String line, Acc acc) {
+    private static void parseValue(String source, int lineNo, String line, Acc acc, boolean ansi) {
         String valueName;
         int pos;
         if (line.startsWith("@")) {
@@ -268,7 +293,7 @@ public final class RegFile {
                 throw syntax(source, lineNo, line);
             }
         } else if (raw.regionMatches(true, 0, "hex(1):", 0, 7)) {
-            value = hexString(source, lineNo, raw.substring(7));
+            value = hexString(source, lineNo, valueName, raw.substring(7), ansi);
         } else if (raw.regionMatches(true, 0, "hex", 0, 3) || raw.regionMatches(true, 0, "dword:", 0, 6)) {
             return; // other value types are not ours
         } else {
@@ -307,21 +332,61 @@ public final class RegFile {
         return null;
     }
 
-    private static String hexString(String source, int lineNo, String hex) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (String part : hex.split(",")) {
-            String p = part.strip();
-            if (p.isEmpty()) {
-                continue;
+    /**
+     * The text of a {@code hex(1)} value: UTF-16LE (or ANSI in a REGEDIT4 file), without its one
+     * terminating NUL. Bytes that are not valid text are refused, naming the value.
+     */
+    private static String hexString(String source, int lineNo, String valueName, String hex, boolean ansi) {
+        byte[] b = hexBytes(source, lineNo, hex);
+        int terminator = ansi ? 1 : 2;
+        int end = b.length;
+        if (end >= terminator && b[end - 1] == 0 && (ansi || b[end - 2] == 0)) {
+            end -= terminator;
+        }
+        Charset cs = ansi ? ANSI : StandardCharsets.UTF_16LE;
+        try {
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, 0, end)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(Problem.of("error.services.reg.badText", source, lineNo,
+                    valueName == null ? "@" : valueName, ansi ? "ANSI (Windows-1252)" : "UTF-16LE"));
+        }
+    }
+
+    /** Comma-separated hex bytes in one pass ({@code 41,00,…}; blanks around the commas allowed). */
+    private static byte[] hexBytes(String source, int lineNo, String hex) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(hex.length() / 3 + 1);
+        int i = 0;
+        int n = hex.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(hex.charAt(i))) {
+                i++;
             }
-            try {
-                b.write(Integer.parseInt(p, 16));
-            } catch (NumberFormatException e) {
+            if (i == n) {
+                break;
+            }
+            int hi = i < n ? Character.digit(hex.charAt(i), 16) : -1;
+            int lo = i + 1 < n ? Character.digit(hex.charAt(i + 1), 16) : -1;
+            if (hi < 0) {
                 throw syntax(source, lineNo, hex);
             }
+            if (lo < 0) {
+                out.write(hi); // a single digit, as in "1,"
+                i += 1;
+            } else {
+                out.write(hi << 4 | lo);
+                i += 2;
+            }
+            while (i < n && Character.isWhitespace(hex.charAt(i))) {
+                i++;
+            }
+            if (i < n) {
+                if (hex.charAt(i) != ',') {
+                    throw syntax(source, lineNo, hex);
+                }
+                i++;
+            }
         }
-        String s = b.toString(StandardCharsets.UTF_16LE);
-        int nul = s.indexOf('\0');
-        return nul >= 0 ? s.substring(0, nul) : s;
+        return out.toByteArray();
     }
 }
