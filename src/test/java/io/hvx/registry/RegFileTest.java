@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RegFileTest {
+public class RegFileTest {
 
     static final String P = RegFile.PARENT;
 
