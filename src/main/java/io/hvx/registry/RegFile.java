@@ -6,7 +6,6 @@ import io.hvx.core.ImportPlan;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.Problem;
 import io.hvx.core.ServiceRegistration;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -14,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +43,8 @@ public final class RegFile {
     private static final String CRLF = "\r\n";
     /** The ANSI code page REGEDIT4 files are read in: Windows-1252, the common one. */
     private static final Charset ANSI = Charset.forName("windows-1252");
+    private static final HexFormat HEX = HexFormat.of();
+    private static final HexFormat HEX_LIST = HexFormat.ofDelimiter(",");
     private static final int HEX_BYTES_PER_LINE = 25;
 
     private RegFile() {
@@ -89,7 +91,7 @@ public final class RegFile {
         byte[] b = (value + '\0').getBytes(StandardCharsets.UTF_16LE);
         sb.append('"').append(name).append("\"=hex(1):");
         for (int i = 0; i < b.length; i++) {
-            sb.append(String.format(Locale.ROOT, "%02x", b[i] & 0xff));
+            sb.append(HEX.toHexDigits(b[i]));
             if (i < b.length - 1) {
                 sb.append(',');
                 if ((i + 1) % HEX_BYTES_PER_LINE == 0) {
@@ -353,40 +355,19 @@ public final class RegFile {
         }
     }
 
-    /** Comma-separated hex bytes in one pass ({@code 41,00,…}; blanks around the commas allowed). */
+    /** Comma-separated hex bytes ({@code 41,00,…}), blanks around them allowed, in linear time. */
     private static byte[] hexBytes(String source, int lineNo, String hex) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(hex.length() / 3 + 1);
-        int i = 0;
-        int n = hex.length();
-        while (i < n) {
-            while (i < n && Character.isWhitespace(hex.charAt(i))) {
-                i++;
-            }
-            if (i == n) {
-                break;
-            }
-            int hi = i < n ? Character.digit(hex.charAt(i), 16) : -1;
-            int lo = i + 1 < n ? Character.digit(hex.charAt(i + 1), 16) : -1;
-            if (hi < 0) {
-                throw syntax(source, lineNo, hex);
-            }
-            if (lo < 0) {
-                out.write(hi); // a single digit, as in "1,"
-                i += 1;
-            } else {
-                out.write(hi << 4 | lo);
-                i += 2;
-            }
-            while (i < n && Character.isWhitespace(hex.charAt(i))) {
-                i++;
-            }
-            if (i < n) {
-                if (hex.charAt(i) != ',') {
-                    throw syntax(source, lineNo, hex);
-                }
-                i++;
+        StringBuilder compact = new StringBuilder(hex.length());
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                compact.append(c);
             }
         }
-        return out.toByteArray();
+        try {
+            return HEX_LIST.parseHex(compact);
+        } catch (IllegalArgumentException e) {
+            throw syntax(source, lineNo, hex);
+        }
     }
 }
