@@ -35,7 +35,6 @@ class CatchBlocksTest {
     private static final Map<String, String> OWNED_ELSEWHERE = Map.ofEntries(
             Map.entry("io/hvx/platform/JsonFileSettings.java: catch (NoSuchFileException e)", "owned by the Windows/platform change"),
             Map.entry("io/hvx/platform/WindowsRegistryStore.java: catch (ElevationRequiredException e)", "owned by the Windows/platform change"),
-            Map.entry("io/hvx/platform/ShellElevatedRestart.java: catch (RuntimeException | LinkageError e)", "owned by the Windows/platform change"),
             Map.entry("io/hvx/platform/Elevation.java: catch (RuntimeException | LinkageError e)", "owned by the Windows/platform change"),
             Map.entry("io/hvx/files/AtomicFiles.java: catch (AtomicMoveNotSupportedException e)", "owned by the stores change"),
             Map.entry("io/hvx/registry/Polling.java: catch (InterruptedException e)", "owned by the stores change"),

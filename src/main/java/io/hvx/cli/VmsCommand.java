@@ -51,15 +51,19 @@ public final class VmsCommand implements Callable<Integer> {
         } else {
             inventory = ctx.backend().vms();
         }
-        List<VirtualMachine> vms = inventory.list();
+        VmInventory.Listing listing = inventory.listing();
+        List<VirtualMachine> vms = listing.vms();
         if (json) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (VirtualMachine vm : vms) {
                 out.add(toJson(vm));
             }
             ctx.printJson(out);
+            // the JSON stays a plain array; the note goes beside it, on stderr
+            listing.noteIfAny().ifPresent(n -> ctx.err().println(n.message()));
         } else {
             print(ctx.out(), vms);
+            listing.noteIfAny().ifPresent(n -> ctx.out().println(n.message()));
         }
         return Cli.OK;
     }
