@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 VmsCommand.class,
                 ConnectCommand.class,
                 ListenCommand.class,
+                TestCommand.class,
                 SandboxCommand.class,
                 GuiCommand.class,
         })

@@ -155,6 +155,9 @@ public final class TestCommand implements Callable<Integer> {
             case TestResult.Throughput t -> {
                 Direction d = t.plan().direction();
                 out.println(Messages.get("tester.cli.throughput.head", target, d.label(), secs(secs)));
+                if (t.steps().isEmpty()) {
+                    break;
+                }
                 out.printf("  %10s %12s %12s %14s %9s  %s%n", Messages.get("tester.col.size"), "MB/s",
                         Messages.get("tester.col.msgsPerSec"), Messages.get("tester.col.bytes"),
                         Messages.get("tester.col.seconds"), Messages.get("tester.col.intact"));
