@@ -32,6 +32,7 @@ import io.hvx.platform.Elevation;
 import io.hvx.platform.HyperVAdministrators;
 import io.hvx.platform.Logs;
 import io.hvx.platform.ModeDetection;
+import io.hvx.platform.RegistrationKeys;
 import io.hvx.platform.Version;
 import io.hvx.platform.WindowsRegistryStore;
 import io.hvx.registry.JsonServiceStore;
@@ -110,7 +111,7 @@ public final class DefaultBackendFactory implements BackendFactory {
         return switch (env.mode()) {
             case WINDOWS -> HostChecks.of(DefaultBackendFactory::hyperVProvider,
                     () -> new HostChecks.Rights.Windows(Elevation.isElevated(), HyperVAdministrators.isMember()),
-                    DefaultBackendFactory::hyperVDefaultTimeout);
+                    DefaultBackendFactory::hyperVDefaultTimeout, RegistrationKeys.standard()::names);
             case LINUX_GUEST -> HostChecks.of(
                     () -> posixProvider(new PosixAddress.Vsock(new SockaddrVm(SockaddrVm.CID_ANY, 0)), "AF_VSOCK 40"),
                     HostChecks.Rights.Guest::new, OptionalLong::empty);

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
                 ConnectCommand.class,
                 ListenCommand.class,
                 TestCommand.class,
+                SelftestCommand.class,
+                DoctorCommand.class,
                 SandboxCommand.class,
                 GuiCommand.class,
         })

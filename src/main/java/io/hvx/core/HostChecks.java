@@ -25,6 +25,16 @@ public interface HostChecks {
     OptionalLong defaultConnectTimeoutMs();
 
     /**
+     * The names of the registry subkeys under {@code GuestCommunicationServices} that stand for
+     * {@code serviceId}, as written (with braces or in another case); empty where services are
+     * not registry keys, or none names it. The doctor flags a braced name: Hyper-V probably
+     * ignores it (facts §8.7, unconfirmed).
+     */
+    default java.util.List<String> registrationKeyNames(Guid serviceId) {
+        return java.util.List.of();
+    }
+
+    /**
      * A socket creation attempt.
      *
      * @param ok     whether the socket was created
@@ -57,7 +67,19 @@ public interface HostChecks {
      */
     static HostChecks of(java.util.function.Supplier<Probe> provider, java.util.function.Supplier<Rights> rights,
                          java.util.function.Supplier<OptionalLong> defaultTimeout) {
+        return of(provider, rights, defaultTimeout, id -> java.util.List.of());
+    }
+
+    /** Checks from four functions, the last naming a service's registry subkeys. */
+    static HostChecks of(java.util.function.Supplier<Probe> provider, java.util.function.Supplier<Rights> rights,
+                         java.util.function.Supplier<OptionalLong> defaultTimeout,
+                         java.util.function.Function<Guid, java.util.List<String>> keyNames) {
         return new HostChecks() {
+            @Override
+            public java.util.List<String> registrationKeyNames(Guid serviceId) {
+                return keyNames.apply(serviceId);
+            }
+
             @Override
             public Probe socketProvider() {
                 return provider.get();
