@@ -6,6 +6,7 @@ import io.hvx.core.HostChecks;
 import io.hvx.core.HvxException;
 import io.hvx.core.IntegrationService;
 import io.hvx.core.InvalidInputException;
+import io.hvx.core.Messages;
 import io.hvx.core.Mode;
 import io.hvx.core.NameResolver;
 import io.hvx.core.Problem;
@@ -44,16 +45,21 @@ final class Checks {
         }
 
         @Override
+        public String titleKey() {
+            return Messages.key("doctor.check.socketProvider");
+        }
+
+        @Override
         public CheckResult run(DoctorContext ctx) {
             Optional<HostChecks> host = ctx.backend().hostChecks();
             if (host.isEmpty()) {
-                return CheckResult.unknown(id(), Problem.of("doctor.notChecked"));
+                return CheckResult.unknown(this, Problem.of("doctor.notChecked"));
             }
             HostChecks.Probe p = host.get().socketProvider();
             if (p.ok()) {
-                return CheckResult.pass(id(), Problem.of("doctor.provider.pass")).withDetail(p.detail());
+                return CheckResult.pass(this, Problem.of("doctor.provider.pass")).withDetail(p.detail());
             }
-            CheckResult r = CheckResult.fail(id(), Problem.of(switch (mode(ctx)) {
+            CheckResult r = CheckResult.fail(this, Problem.of(switch (mode(ctx)) {
                 case WINDOWS -> "doctor.provider.fail.windows";
                 case LINUX_GUEST -> "doctor.provider.fail.guest";
                 case SANDBOX -> "doctor.provider.fail.sandbox";
@@ -74,24 +80,29 @@ final class Checks {
         }
 
         @Override
+        public String titleKey() {
+            return Messages.key("doctor.check.rights");
+        }
+
+        @Override
         public CheckResult run(DoctorContext ctx) {
             Optional<HostChecks> host = ctx.backend().hostChecks();
             if (host.isEmpty()) {
-                return CheckResult.unknown(id(), Problem.of("doctor.notChecked"));
+                return CheckResult.unknown(this, Problem.of("doctor.notChecked"));
             }
             return switch (host.get().rights()) {
-                case HostChecks.Rights.Windows w when w.elevated() -> CheckResult.pass(id(), Problem.of("doctor.rights.elevated"));
+                case HostChecks.Rights.Windows w when w.elevated() -> CheckResult.pass(this, Problem.of("doctor.rights.elevated"));
                 case HostChecks.Rights.Windows w when w.hyperVAdministrator().orElse(false) ->
-                        CheckResult.pass(id(), Problem.of("doctor.rights.hyperVAdmins"));
+                        CheckResult.pass(this, Problem.of("doctor.rights.hyperVAdmins"));
                 case HostChecks.Rights.Windows w when w.hyperVAdministrator().isEmpty() ->
-                        CheckResult.unknown(id(), Problem.of("doctor.rights.membershipUnknown"))
+                        CheckResult.unknown(this, Problem.of("doctor.rights.membershipUnknown"))
                                 .withFix(Fix.restartElevated(Problem.of("doctor.fix.elevate")));
-                case HostChecks.Rights.Windows w -> CheckResult.unknown(id(), Problem.of("doctor.rights.none"))
+                case HostChecks.Rights.Windows w -> CheckResult.unknown(this, Problem.of("doctor.rights.none"))
                         .withFix(Fix.restartElevated(Problem.of("doctor.fix.elevateOrGroup")));
-                case HostChecks.Rights.Sandbox s when s.usable() -> CheckResult.pass(id(), Problem.of("doctor.rights.sandbox", s.dir()));
-                case HostChecks.Rights.Sandbox s -> CheckResult.fail(id(), Problem.of("doctor.rights.sandboxDenied", s.dir()))
+                case HostChecks.Rights.Sandbox s when s.usable() -> CheckResult.pass(this, Problem.of("doctor.rights.sandbox", s.dir()));
+                case HostChecks.Rights.Sandbox s -> CheckResult.fail(this, Problem.of("doctor.rights.sandboxDenied", s.dir()))
                         .withFix(Fix.advice(Problem.of("doctor.fix.sandboxDir", s.dir())));
-                case HostChecks.Rights.Guest g -> CheckResult.pass(id(), Problem.of("doctor.rights.guest"));
+                case HostChecks.Rights.Guest g -> CheckResult.pass(this, Problem.of("doctor.rights.guest"));
             };
         }
     }
@@ -101,6 +112,11 @@ final class Checks {
         @Override
         public String id() {
             return "vm";
+        }
+
+        @Override
+        public String titleKey() {
+            return Messages.key("doctor.check.vm");
         }
 
         @Override
@@ -129,13 +145,13 @@ final class Checks {
             try {
                 vm = names.vm(choice);
             } catch (InvalidInputException e) {
-                CheckResult r = CheckResult.fail(id(), e.problem());
+                CheckResult r = CheckResult.fail(this, e.problem());
                 if (known != null && known.note() != null) {
                     r = r.withHint(known.note());
                 }
                 return mode(ctx) == Mode.WINDOWS ? r.withHint(Problem.of("doctor.hint.wsl")) : r;
             } catch (HvxException e) {
-                return CheckResult.unknown(id(), Problem.of("doctor.vm.listFailed", e.getMessage())).withDetail(e.detail());
+                return CheckResult.unknown(this, Problem.of("doctor.vm.listFailed", e.getMessage())).withDetail(e.detail());
             }
             Optional<VmAlias> a = VmAlias.byGuid(vm.id());
             if (a.isPresent()) {
@@ -144,27 +160,27 @@ final class Checks {
             }
             if (failed != null) {
                 ctx.foundVm(vm, null, false);
-                return CheckResult.unknown(id(), Problem.of("doctor.vm.listFailed", failed.getMessage())).withDetail(failed.detail());
+                return CheckResult.unknown(this, Problem.of("doctor.vm.listFailed", failed.getMessage())).withDetail(failed.detail());
             }
             Optional<VirtualMachine> entry = known.vms().stream().filter(v -> v.id().equals(vm.id())).findFirst();
             ctx.foundVm(vm, entry.orElse(null), false);
             if (entry.isEmpty()) {
                 return switch (mode(ctx)) {
-                    case SANDBOX -> CheckResult.fail(id(), Problem.of("doctor.vm.notInSandbox", vm.id()))
+                    case SANDBOX -> CheckResult.fail(this, Problem.of("doctor.vm.notInSandbox", vm.id()))
                             .withFix(Fix.command(Problem.of("doctor.fix.listVms"), "hvx sandbox vm list"));
                     case WINDOWS -> {
-                        CheckResult r = CheckResult.unknown(id(), Problem.of("doctor.vm.notListed", vm.id()))
+                        CheckResult r = CheckResult.unknown(this, Problem.of("doctor.vm.notListed", vm.id()))
                                 .withHint(Problem.of("doctor.hint.wsl"));
                         yield known.note() != null ? r.withHint(known.note()) : r;
                     }
-                    case LINUX_GUEST -> CheckResult.fail(id(), Problem.of("doctor.vm.guestReachesHost", vm.id()));
+                    case LINUX_GUEST -> CheckResult.fail(this, Problem.of("doctor.vm.guestReachesHost", vm.id()));
                 };
             }
             VirtualMachine v = entry.get();
             if (v.isRunning()) {
-                return CheckResult.pass(id(), Problem.of("doctor.vm.running", v.name(), v.id()));
+                return CheckResult.pass(this, Problem.of("doctor.vm.running", v.name(), v.id()));
             }
-            CheckResult off = CheckResult.fail(id(), Problem.of("doctor.vm.notRunning", v.name(), v.state()));
+            CheckResult off = CheckResult.fail(this, Problem.of("doctor.vm.notRunning", v.name(), v.state()));
             return switch (mode(ctx)) {
                 case SANDBOX -> off.withFix(Fix.command(Problem.of("doctor.fix.startVm", v.name()),
                         "hvx sandbox vm state " + v.id() + " running"));
@@ -176,11 +192,11 @@ final class Checks {
 
         private CheckResult aliasResult(DoctorContext ctx, VmAlias alias) {
             return switch (alias) {
-                case LOOPBACK -> CheckResult.pass(id(), Problem.of("doctor.vm.loopback"));
-                case PARENT -> mode(ctx) == Mode.LINUX_GUEST ? CheckResult.pass(id(), Problem.of("doctor.vm.parentGuest"))
-                        : CheckResult.unknown(id(), Problem.of("doctor.vm.parentHost"));
-                case WILDCARD, CHILDREN, BROADCAST -> CheckResult.fail(id(), Problem.of("doctor.vm.listenerOnly", alias.alias()));
-                case SILOHOST -> CheckResult.unknown(id(), Problem.of("doctor.vm.silohost"));
+                case LOOPBACK -> CheckResult.pass(this, Problem.of("doctor.vm.loopback"));
+                case PARENT -> mode(ctx) == Mode.LINUX_GUEST ? CheckResult.pass(this, Problem.of("doctor.vm.parentGuest"))
+                        : CheckResult.unknown(this, Problem.of("doctor.vm.parentHost"));
+                case WILDCARD, CHILDREN, BROADCAST -> CheckResult.fail(this, Problem.of("doctor.vm.listenerOnly", alias.alias()));
+                case SILOHOST -> CheckResult.unknown(this, Problem.of("doctor.vm.silohost"));
             };
         }
     }
@@ -193,26 +209,31 @@ final class Checks {
         }
 
         @Override
+        public String titleKey() {
+            return Messages.key("doctor.check.service");
+        }
+
+        @Override
         public CheckResult run(DoctorContext ctx) {
             ServiceChoice choice = ctx.serviceChoice();
             NameResolver.Named service;
             try {
                 service = ctx.backend().names().service(choice);
             } catch (HvxException e) {
-                return CheckResult.fail(id(), e.problem()).withDetail(e.detail());
+                return CheckResult.fail(this, e.problem()).withDetail(e.detail());
             }
             ctx.foundService(service);
             Guid id = service.id();
             OptionalLong port = VsockTemplate.portOf(id);
             if (mode(ctx) == Mode.LINUX_GUEST) {
-                return port.isPresent() ? CheckResult.unknown(this.id(), Problem.of("doctor.service.onTheHost", service.name()))
-                        : CheckResult.fail(this.id(), Problem.of("doctor.service.guestNeedsTemplate", id));
+                return port.isPresent() ? CheckResult.unknown(this, Problem.of("doctor.service.onTheHost", service.name()))
+                        : CheckResult.fail(this, Problem.of("doctor.service.guestNeedsTemplate", id));
             }
             List<ServiceRegistration> regs;
             try {
                 regs = ctx.backend().services().list();
             } catch (HvxException e) {
-                return CheckResult.unknown(this.id(), Problem.of("doctor.service.readFailed", e.getMessage())).withDetail(e.detail());
+                return CheckResult.unknown(this, Problem.of("doctor.service.readFailed", e.getMessage())).withDetail(e.detail());
             }
             Optional<ServiceRegistration> reg = regs.stream().filter(r -> r.id().equals(id)).findFirst();
             ctx.foundRegistration(reg.orElse(null), reg.isPresent());
@@ -231,12 +252,12 @@ final class Checks {
             String path = "HKLM:\\" + GuidFacts.REGISTRY_KEY + "\\";
             if (braced && !plain) {
                 String key = keys.stream().filter(k -> k.contains("{")).findFirst().orElseThrow();
-                return CheckResult.fail(id(), Problem.of("doctor.service.braced", name, key))
+                return CheckResult.fail(this, Problem.of("doctor.service.braced", name, key))
                         .withFix(Fix.command(Problem.of("doctor.fix.unbrace"),
                                 "Rename-Item -Path " + psQuote(path + key) + " -NewName " + psQuote(reg.id().toString())));
             }
-            CheckResult ok = CheckResult.pass(id(), Problem.of("doctor.service.registered", name, reg.id(),
-                    io.hvx.core.Messages.get(reg.kind().labelKey())));
+            CheckResult ok = CheckResult.pass(this, Problem.of("doctor.service.registered", name, reg.id(),
+                    Messages.get(reg.kind().labelKey())));
             if (braced) {
                 String key = keys.stream().filter(k -> k.contains("{")).findFirst().orElseThrow();
                 ok = ok.withHint(Problem.of("doctor.hint.bracedDuplicate", key))
@@ -256,9 +277,9 @@ final class Checks {
             Fix fix = Fix.register(id, proposed, Problem.of(mode(ctx) == Mode.WINDOWS ? "doctor.fix.registerElevated"
                     : "doctor.fix.register"), command);
             if (ctx.hostSide()) {
-                return CheckResult.fail(id(), Problem.of("doctor.service.notRegisteredHost", service.name())).withFix(fix);
+                return CheckResult.fail(this, Problem.of("doctor.service.notRegisteredHost", service.name())).withFix(fix);
             }
-            return CheckResult.unknown(id(), Problem.of("doctor.service.notRegistered", service.name())).withFix(fix);
+            return CheckResult.unknown(this, Problem.of("doctor.service.notRegistered", service.name())).withFix(fix);
         }
     }
 
@@ -270,29 +291,34 @@ final class Checks {
         }
 
         @Override
+        public String titleKey() {
+            return Messages.key("doctor.check.guestServiceInterface");
+        }
+
+        @Override
         public CheckResult run(DoctorContext ctx) {
             if (mode(ctx) == Mode.LINUX_GUEST) {
-                return CheckResult.unknown(id(), Problem.of("doctor.gsi.notHere"));
+                return CheckResult.unknown(this, Problem.of("doctor.gsi.notHere"));
             }
             Optional<VirtualMachine> vm = ctx.vmEntry();
             Optional<VmInventory.IntegrationServices> query = ctx.backend().vms().integrationServices();
             if (vm.isEmpty() || query.isEmpty()) {
-                return CheckResult.unknown(id(), Problem.of("doctor.gsi.noVm"));
+                return CheckResult.unknown(this, Problem.of("doctor.gsi.noVm"));
             }
             List<IntegrationService> list;
             try {
                 list = query.get().of(vm.get().id());
             } catch (HvxException e) {
-                return CheckResult.unknown(id(), Problem.of("doctor.gsi.failed", e.getMessage())).withDetail(e.detail());
+                return CheckResult.unknown(this, Problem.of("doctor.gsi.failed", e.getMessage())).withDetail(e.detail());
             }
             Optional<IntegrationService> gsi = list.stream().filter(IntegrationService::isGuestServiceInterface).findFirst();
             if (gsi.isEmpty()) {
-                return CheckResult.unknown(id(), Problem.of("doctor.gsi.missing", vm.get().name()));
+                return CheckResult.unknown(this, Problem.of("doctor.gsi.missing", vm.get().name()));
             }
             if (gsi.get().enabled()) {
-                return CheckResult.pass(id(), Problem.of("doctor.gsi.enabled", vm.get().name()));
+                return CheckResult.pass(this, Problem.of("doctor.gsi.enabled", vm.get().name()));
             }
-            CheckResult r = CheckResult.unknown(id(), Problem.of("doctor.gsi.disabled", vm.get().name()));
+            CheckResult r = CheckResult.unknown(this, Problem.of("doctor.gsi.disabled", vm.get().name()));
             return mode(ctx) == Mode.WINDOWS
                     ? r.withFix(Fix.command(Problem.of("doctor.fix.enableGsi"), "Enable-VMIntegrationService -VMName "
                             + psQuote(vm.get().name()) + " -Name " + psQuote(IntegrationService.GUEST_SERVICE_INTERFACE)))
@@ -308,18 +334,23 @@ final class Checks {
         }
 
         @Override
+        public String titleKey() {
+            return Messages.key("doctor.check.connect");
+        }
+
+        @Override
         public CheckResult run(DoctorContext ctx) {
             Optional<NameResolver.Target> target = ctx.target();
             if (target.isEmpty()) {
-                return CheckResult.unknown(id(), Problem.of("doctor.connect.skipped"));
+                return CheckResult.unknown(this, Problem.of("doctor.connect.skipped"));
             }
             long t0 = System.nanoTime();
             try (StreamConnection c = ctx.backend().connector().connect(target.get().endpoint(), ctx.timeout())) {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                return CheckResult.pass(id(), Problem.of("doctor.connect.ok", target.get().describe(), ms))
+                return CheckResult.pass(this, Problem.of("doctor.connect.ok", target.get().describe(), ms))
                         .withDetail(c.peerAddress());
             } catch (HvxException e) {
-                CheckResult r = CheckResult.fail(id(), e.problem()).withDetail(e.detail());
+                CheckResult r = CheckResult.fail(this, e.problem()).withDetail(e.detail());
                 if (ctx.registered().equals(Optional.of(false))) {
                     r = r.withHint(Problem.of("doctor.hint.notRegistered"));
                 }

@@ -62,8 +62,8 @@ public sealed interface TestPlan {
         public static final int MAX_COUNT = 100_000;
 
         public Connect {
-            checkRange("tester.field.count", count, 1, MAX_COUNT);
-            checkRange("tester.field.parallel", parallel, 1, MAX_PARALLEL);
+            checkRange(Messages.key("tester.field.count"), count, 1, MAX_COUNT);
+            checkRange(Messages.key("tester.field.parallel"), parallel, 1, MAX_PARALLEL);
             checkTimeout(timeout);
         }
 
@@ -83,9 +83,9 @@ public sealed interface TestPlan {
         public static final int MAX_COUNT = 1_000_000;
 
         public Echo {
-            checkRange("tester.field.count", count, 1, MAX_COUNT);
-            checkRange("tester.field.size", size, 1, MAX_SIZE);
-            checkRange("tester.field.parallel", parallel, 1, Math.min(MAX_PARALLEL, count));
+            checkRange(Messages.key("tester.field.count"), count, 1, MAX_COUNT);
+            checkRange(Messages.key("tester.field.size"), size, 1, MAX_SIZE);
+            checkRange(Messages.key("tester.field.parallel"), parallel, 1, Math.min(MAX_PARALLEL, count));
             checkTimeout(timeout);
         }
 
@@ -116,7 +116,7 @@ public sealed interface TestPlan {
                 throw new IllegalArgumentException("no message size");
             }
             for (int s : sizes) {
-                checkRange("tester.field.size", s, 1, MAX_SIZE);
+                checkRange(Messages.key("tester.field.size"), s, 1, MAX_SIZE);
             }
             if ((duration == null) == (messages == 0)) {
                 throw new InvalidInputException(Problem.of("tester.error.durationOrCount"));
@@ -126,7 +126,7 @@ public sealed interface TestPlan {
                         Messages.get("tester.field.duration"), seconds(duration), "0.1", "3600"));
             }
             if (duration == null) {
-                checkRange("tester.field.count", messages, 1, MAX_MESSAGES);
+                checkRange(Messages.key("tester.field.count"), messages, 1, MAX_MESSAGES);
             }
             checkTimeout(timeout);
         }
@@ -161,28 +161,28 @@ public sealed interface TestPlan {
      */
     static TestPlan of(Kind kind, Inputs in) {
         Duration timeout = given(in.timeout())
-                ? Duration.ofMillis(parseLong("tester.field.timeout", in.timeout(), 1, MAX_TIMEOUT_MS))
+                ? Duration.ofMillis(parseLong(Messages.key("tester.field.timeout"), in.timeout(), 1, MAX_TIMEOUT_MS))
                 : DEFAULT_TIMEOUT;
-        int parallel = given(in.parallel()) ? (int) parseLong("tester.field.parallel", in.parallel(), 1, MAX_PARALLEL) : 1;
+        int parallel = given(in.parallel()) ? (int) parseLong(Messages.key("tester.field.parallel"), in.parallel(), 1, MAX_PARALLEL) : 1;
         return switch (kind) {
             case CONNECT -> {
-                refuse(kind, "tester.field.size", in.size());
-                refuse(kind, "tester.field.duration", in.duration());
-                refuse(kind, "tester.field.direction", in.direction());
-                int count = given(in.count()) ? (int) parseLong("tester.field.count", in.count(), 1, Connect.MAX_COUNT)
+                refuse(kind, Messages.key("tester.field.size"), in.size());
+                refuse(kind, Messages.key("tester.field.duration"), in.duration());
+                refuse(kind, Messages.key("tester.field.direction"), in.direction());
+                int count = given(in.count()) ? (int) parseLong(Messages.key("tester.field.count"), in.count(), 1, Connect.MAX_COUNT)
                         : Connect.DEFAULT_COUNT;
                 yield new Connect(count, parallel, timeout);
             }
             case ECHO -> {
-                refuse(kind, "tester.field.duration", in.duration());
-                refuse(kind, "tester.field.direction", in.direction());
-                int count = given(in.count()) ? (int) parseLong("tester.field.count", in.count(), 1, Echo.MAX_COUNT)
+                refuse(kind, Messages.key("tester.field.duration"), in.duration());
+                refuse(kind, Messages.key("tester.field.direction"), in.direction());
+                int count = given(in.count()) ? (int) parseLong(Messages.key("tester.field.count"), in.count(), 1, Echo.MAX_COUNT)
                         : Echo.DEFAULT_COUNT;
                 int size = given(in.size()) ? parseSize(in.size()) : Echo.DEFAULT_SIZE;
                 yield new Echo(count, size, parallel, timeout);
             }
             case THROUGHPUT -> {
-                refuse(kind, "tester.field.parallel", in.parallel());
+                refuse(kind, Messages.key("tester.field.parallel"), in.parallel());
                 Direction d = Direction.BOTH;
                 if (given(in.direction())) {
                     d = Direction.byId(in.direction()).orElseThrow(() -> new InvalidInputException(
@@ -195,7 +195,7 @@ public sealed interface TestPlan {
                 }
                 if (given(in.count())) {
                     yield new Throughput(d, sizes, null,
-                            parseLong("tester.field.count", in.count(), 1, Throughput.MAX_MESSAGES), timeout);
+                            parseLong(Messages.key("tester.field.count"), in.count(), 1, Throughput.MAX_MESSAGES), timeout);
                 }
                 Duration duration = given(in.duration()) ? parseSeconds(in.duration()) : Throughput.DEFAULT_DURATION;
                 yield new Throughput(d, sizes, duration, 0, timeout);
@@ -222,7 +222,7 @@ public sealed interface TestPlan {
 
     private static void checkTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        checkRange("tester.field.timeout", timeout.toMillis(), 1, MAX_TIMEOUT_MS);
+        checkRange(Messages.key("tester.field.timeout"), timeout.toMillis(), 1, MAX_TIMEOUT_MS);
     }
 
     private static long parseLong(String fieldKey, String text, long min, long max) {
@@ -262,7 +262,7 @@ public sealed interface TestPlan {
         try {
             s = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            s = Double.NaN;
+            s = Double.NaN; // not a number: refused just below with the field's sentence
         }
         if (!(s >= 0.1 && s <= 3600)) {
             throw new InvalidInputException(Problem.of("tester.error.duration", Messages.get("tester.field.duration"),
