@@ -29,7 +29,7 @@ final class Checks {
     }
 
     private static Mode mode(DoctorContext ctx) {
-        return ctx.backend().environment().mode();
+        return ctx.ports().environment().mode();
     }
 
     /** A PowerShell single-quoted string. */
@@ -51,7 +51,7 @@ final class Checks {
 
         @Override
         public CheckResult run(DoctorContext ctx) {
-            Optional<HostChecks> host = ctx.backend().hostChecks();
+            Optional<HostChecks> host = ctx.ports().host();
             if (host.isEmpty()) {
                 return CheckResult.unknown(this, Problem.of("doctor.notChecked"));
             }
@@ -86,7 +86,7 @@ final class Checks {
 
         @Override
         public CheckResult run(DoctorContext ctx) {
-            Optional<HostChecks> host = ctx.backend().hostChecks();
+            Optional<HostChecks> host = ctx.ports().host();
             if (host.isEmpty()) {
                 return CheckResult.unknown(this, Problem.of("doctor.notChecked"));
             }
@@ -127,7 +127,7 @@ final class Checks {
             HvxException listFailure = null;
             if (!alias) {
                 try {
-                    listing = ctx.backend().vms().listing();
+                    listing = ctx.ports().vms().listing();
                 } catch (HvxException e) {
                     listFailure = e;
                 }
@@ -140,7 +140,7 @@ final class Checks {
                     throw failed;
                 }
                 return known.vms();
-            }, ctx.backend().services());
+            }, ctx.ports().services());
             NameResolver.Named vm;
             try {
                 vm = names.vm(choice);
@@ -218,7 +218,7 @@ final class Checks {
             ServiceChoice choice = ctx.serviceChoice();
             NameResolver.Named service;
             try {
-                service = ctx.backend().names().service(choice);
+                service = ctx.ports().names().service(choice);
             } catch (HvxException e) {
                 return CheckResult.fail(this, e.problem()).withDetail(e.detail());
             }
@@ -231,7 +231,7 @@ final class Checks {
             }
             List<ServiceRegistration> regs;
             try {
-                regs = ctx.backend().services().list();
+                regs = ctx.ports().services().list();
             } catch (HvxException e) {
                 return CheckResult.unknown(this, Problem.of("doctor.service.readFailed", e.getMessage())).withDetail(e.detail());
             }
@@ -246,7 +246,7 @@ final class Checks {
 
         private CheckResult registered(DoctorContext ctx, ServiceRegistration reg) {
             String name = reg.name() == null ? reg.id().toString() : reg.name();
-            List<String> keys = ctx.backend().hostChecks().map(h -> h.registrationKeyNames(reg.id())).orElse(List.of());
+            List<String> keys = ctx.ports().host().map(h -> h.registrationKeyNames(reg.id())).orElse(List.of());
             boolean braced = keys.stream().anyMatch(k -> k.contains("{"));
             boolean plain = keys.stream().anyMatch(k -> !k.contains("{"));
             String path = "HKLM:\\" + GuidFacts.REGISTRY_KEY + "\\";
@@ -301,7 +301,7 @@ final class Checks {
                 return CheckResult.unknown(this, Problem.of("doctor.gsi.notHere"));
             }
             Optional<VirtualMachine> vm = ctx.vmEntry();
-            Optional<VmInventory.IntegrationServices> query = ctx.backend().vms().integrationServices();
+            Optional<VmInventory.IntegrationServices> query = ctx.ports().vms().integrationServices();
             if (vm.isEmpty() || query.isEmpty()) {
                 return CheckResult.unknown(this, Problem.of("doctor.gsi.noVm"));
             }
@@ -345,7 +345,7 @@ final class Checks {
                 return CheckResult.unknown(this, Problem.of("doctor.connect.skipped"));
             }
             long t0 = System.nanoTime();
-            try (StreamConnection c = ctx.backend().connector().connect(target.get().endpoint(), ctx.timeout())) {
+            try (StreamConnection c = ctx.ports().connector().connect(target.get().endpoint(), ctx.timeout())) {
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 return CheckResult.pass(this, Problem.of("doctor.connect.ok", target.get().describe(), ms))
                         .withDetail(c.peerAddress());

@@ -1,12 +1,19 @@
 package io.hvx.core.doctor;
 
 import io.hvx.core.Backend;
+import io.hvx.core.Connector;
+import io.hvx.core.Environment;
+import io.hvx.core.HostChecks;
+import io.hvx.core.NameResolver;
+import io.hvx.core.ServiceRegistry;
+import io.hvx.core.VmInventory;
 import io.hvx.core.ServiceChoice;
 import io.hvx.core.VmChoice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -25,16 +32,45 @@ public final class Doctor {
     /** The connect check's timeout when none is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-    private final Backend backend;
+    /**
+     * What the checks ask: the ports of the mode.
+     *
+     * @param host the platform checks, when the backend has them
+     */
+    public record Ports(Environment environment, VmInventory vms, ServiceRegistry services, Connector connector,
+                        Optional<HostChecks> host) {
+
+        /** The ports of {@code b}. */
+        public static Ports of(Backend b) {
+            return new Ports(b.environment(), b.vms(), b.services(), b.connector(), b.hostChecks());
+        }
+
+        /** The same ports with another inventory (the GUI's long-lived one). */
+        public Ports withVms(VmInventory inventory) {
+            return new Ports(environment, inventory, services, connector, host);
+        }
+
+        /** The one resolver over these ports. */
+        public NameResolver names() {
+            return new NameResolver(vms, services);
+        }
+    }
+
+    private final Ports ports;
     private final List<DoctorCheck> checks;
 
     /** The doctor with the {@link #standardChecks()}. */
     public Doctor(Backend backend) {
-        this(backend, standardChecks());
+        this(Ports.of(backend));
     }
 
-    public Doctor(Backend backend, List<DoctorCheck> checks) {
-        this.backend = Objects.requireNonNull(backend, "backend");
+    /** The doctor with the {@link #standardChecks()}. */
+    public Doctor(Ports ports) {
+        this(ports, standardChecks());
+    }
+
+    public Doctor(Ports ports, List<DoctorCheck> checks) {
+        this.ports = Objects.requireNonNull(ports, "ports");
         this.checks = List.copyOf(checks);
     }
 
@@ -52,7 +88,7 @@ public final class Doctor {
      * (on this thread). Blocks: the inventory, the registry and a connect may each take seconds.
      */
     public DoctorReport run(VmChoice vm, ServiceChoice service, Duration timeout, Consumer<CheckResult> onEach) {
-        DoctorContext ctx = new DoctorContext(backend, vm, service, timeout);
+        DoctorContext ctx = new DoctorContext(ports, vm, service, timeout);
         List<CheckResult> results = new ArrayList<>();
         for (DoctorCheck c : checks) {
             CheckResult r = c.run(ctx);

@@ -1,6 +1,5 @@
 package io.hvx.core.doctor;
 
-import io.hvx.core.Backend;
 import io.hvx.core.NameResolver;
 import io.hvx.core.ServiceChoice;
 import io.hvx.core.ServiceRegistration;
@@ -16,7 +15,7 @@ import java.util.Optional;
  */
 public final class DoctorContext {
 
-    private final Backend backend;
+    private final Doctor.Ports ports;
     private final VmChoice vmChoice;
     private final ServiceChoice serviceChoice;
     private final Duration timeout;
@@ -28,15 +27,16 @@ public final class DoctorContext {
     private ServiceRegistration registration;
     private Boolean registered;
 
-    DoctorContext(Backend backend, VmChoice vm, ServiceChoice service, Duration timeout) {
-        this.backend = backend;
+    DoctorContext(Doctor.Ports ports, VmChoice vm, ServiceChoice service, Duration timeout) {
+        this.ports = ports;
         this.vmChoice = vm;
         this.serviceChoice = service;
         this.timeout = timeout;
     }
 
-    public Backend backend() {
-        return backend;
+    /** The ports of the mode. */
+    public Doctor.Ports ports() {
+        return ports;
     }
 
     public VmChoice vmChoice() {
