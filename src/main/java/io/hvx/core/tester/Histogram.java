@@ -5,11 +5,14 @@ import java.util.List;
 
 /**
  * A histogram as users read it: about twenty bars of one round width (1, 2 or 5 × 10ⁿ µs)
- * from the fastest sample to the 99th percentile, and one last bar for the slow tail.
+ * from the fastest sample up to the 99th percentile or twice the 90th, whichever is lower, and
+ * one last bar for the slow tail. Bounding the bars by the body of the distribution keeps them
+ * readable when a few stalls (a loaded machine) stretch the 99th percentile far out.
  *
- * @param bins the bars in order; the last one may be open-ended (its {@code toUs} is the maximum)
+ * @param bins the bars in order
+ * @param tail whether the last bar is the open-ended tail (its {@code toUs} is the maximum)
  */
-public record Histogram(List<Bin> bins) {
+public record Histogram(List<Bin> bins, boolean tail) {
 
     /** Bars a histogram aims at. */
     static final int TARGET_BINS = 20;
@@ -18,7 +21,7 @@ public record Histogram(List<Bin> bins) {
     public record Bin(double fromUs, double toUs, long count) {
     }
 
-    public static final Histogram EMPTY = new Histogram(List.of());
+    public static final Histogram EMPTY = new Histogram(List.of(), false);
 
     public Histogram {
         bins = List.copyOf(bins);
@@ -29,8 +32,9 @@ public record Histogram(List<Bin> bins) {
         if (n == 0) {
             return EMPTY;
         }
+        long p90 = ns[(int) LatencyStats.rank(90, n) - 1];
         long p99 = ns[(int) LatencyStats.rank(99, n) - 1];
-        Layout l = Layout.of(ns[0], p99, ns[n - 1]);
+        Layout l = Layout.of(ns[0], Math.min(p99, 2 * p90), ns[n - 1]);
         long[] counts = new long[l.bins()];
         for (int i = 0; i < n; i++) {
             counts[l.bin(ns[i])]++;
@@ -53,8 +57,8 @@ public record Histogram(List<Bin> bins) {
         if (first < 0) {
             return EMPTY;
         }
-        Layout l = Layout.of(LatencyHistogram.lowerBound(first), LatencyHistogram.percentile(buckets, 99),
-                LatencyHistogram.lowerBound(last) + LatencyHistogram.width(last) - 1);
+        Layout l = Layout.of(LatencyHistogram.lowerBound(first), Math.min(LatencyHistogram.percentile(buckets, 99),
+                2 * LatencyHistogram.percentile(buckets, 90)), LatencyHistogram.lowerBound(last) + LatencyHistogram.width(last) - 1);
         long[] counts = new long[l.bins()];
         for (int i = first; i <= last; i++) {
             if (buckets[i] > 0) {
@@ -67,10 +71,10 @@ public record Histogram(List<Bin> bins) {
     /** Where the bars start, how wide they are, and whether a tail bar follows. */
     private record Layout(long start, long width, int regular, long max) {
 
-        static Layout of(long min, long p99, long max) {
-            long width = niceWidth(Math.max(1, p99 - min) / TARGET_BINS);
+        static Layout of(long min, long body, long max) {
+            long width = niceWidth(Math.max(1, body - min) / TARGET_BINS);
             long start = min / width * width;
-            int regular = (int) Math.max(1, (p99 - start) / width + 1);
+            int regular = (int) Math.max(1, (body - start) / width + 1);
             return new Layout(start, width, regular, max);
         }
 
@@ -89,7 +93,7 @@ public record Histogram(List<Bin> bins) {
                 long to = i < regular ? from + width : Math.max(from + width, max + 1);
                 out.add(new Bin(from / 1e3, to / 1e3, counts[i]));
             }
-            return new Histogram(out);
+            return new Histogram(out, counts.length > regular);
         }
 
         /** The smallest of 1, 2, 5 × 10ⁿ ns at least {@code raw} (≥ 1 ns). */

@@ -119,13 +119,16 @@ public final class CompareRuns implements DialogService.Form {
         f.put(Messages.get("tester.figure.max"), TestReports.us(max) + " \u00b5s");
     }
 
-    /** ok / not intact / failed / cancelled. */
+    /** intact / not intact (all connected / failures) / failed / stopped. */
     static String outcome(TestResult r) {
         if (r.run().cancelled()) {
             return Messages.get("tester.outcome.cancelled");
         }
         if (r.run().error() != null) {
             return Messages.get("tester.outcome.failed");
+        }
+        if (r instanceof TestResult.Connect) {
+            return Messages.get(r.ok() ? "tester.outcome.connected" : "tester.outcome.connectFailures");
         }
         return Messages.get(r.ok() ? "tester.outcome.ok" : "tester.outcome.notOk");
     }

@@ -76,12 +76,11 @@ final class TestPane extends BorderPane {
         histogram.setCategoryGap(1);
         histogram.setBarGap(0);
         histogram.getStyleClass().add("tester-chart");
-        XYChart.Series<String, Number> barSeries = new XYChart.Series<>();
-        histogram.getData().add(barSeries);
+
         histogram.titleProperty().bind(Bindings.createStringBinding(() -> Messages.get(
                 m.shownKindProperty().get() == TestPlan.Kind.CONNECT ? "tester.chart.connectTimes" : "tester.chart.roundTrips"),
                 m.shownKindProperty()));
-        m.bins().addListener((ListChangeListener<Histogram.Bin>) c -> showBins(barSeries, m.bins()));
+        m.bins().addListener((ListChangeListener<Histogram.Bin>) c -> showBins(histogram, m.bins(), m.binsHaveTail()));
 
         NumberAxis seconds = new NumberAxis();
         seconds.setLabel(Messages.get("tester.chart.seconds"));
@@ -132,6 +131,14 @@ final class TestPane extends BorderPane {
             TestPlan.Kind k = all[i];
             ToggleButton b = new ToggleButton(k.label());
             b.setId("tester-kind-" + k.id());
+            Tooltip about = new Tooltip(Messages.get(switch (k) {
+                case CONNECT -> "tester.ui.about.connect";
+                case ECHO -> "tester.ui.about.echo";
+                case THROUGHPUT -> "tester.ui.about.throughput";
+            }));
+            about.setWrapText(true);
+            about.getStyleClass().add("tester-about");
+            b.setTooltip(about);
             b.setUserData(k);
             b.getStyleClass().add(pills[i]);
             b.setToggleGroup(kinds);
@@ -190,13 +197,16 @@ final class TestPane extends BorderPane {
         row = addRow(grid, row, Messages.key("tester.ui.sizeBytes"), size, connect.not());
         row = addRow(grid, row, Messages.key("tester.ui.durationSeconds"), duration, throughput);
         row = addRow(grid, row, Messages.key("tester.field.direction"), direction, throughput);
-        addRow(grid, row, null, sweep, throughput);
+        grid.add(sweep, 0, row, 2, 1);
+        sweep.visibleProperty().bind(throughput);
+        sweep.managedProperty().bind(throughput);
         grid.disableProperty().bind(m.runningProperty());
 
         Label problem = new Label();
         problem.setId("tester-problem");
         problem.getStyleClass().add("tester-problem");
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.textProperty().bind(m.problemProperty());
         problem.visibleProperty().bind(m.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
@@ -226,6 +236,7 @@ final class TestPane extends BorderPane {
         status.setId("tester-status");
         status.getStyleClass().addAll("tester-status", Styles.TEXT_MUTED);
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(m.statusProperty());
 
         Label heading = new Label(Messages.get("tester.ui.kind"));
@@ -245,7 +256,7 @@ final class TestPane extends BorderPane {
     }
 
     private static int addRow(GridPane grid, int row, String labelKey, Node field, BooleanBinding shown) {
-        Label l = labelKey == null ? new Label() : new Label(Messages.get(labelKey));
+        Label l = new Label(Messages.get(labelKey));
         l.setMinWidth(Region.USE_PREF_SIZE);
         grid.addRow(row, l, field);
         GridPane.setHgrow(field, Priority.ALWAYS);
@@ -313,29 +324,41 @@ final class TestPane extends BorderPane {
         return box;
     }
 
-    /** Puts the bins into the bar chart: the values in place while the bars stay the same, else new bars. */
-    private static void showBins(XYChart.Series<String, Number> series, List<Histogram.Bin> bins) {
-        List<String> labels = bins.stream().map(TestPane::binLabel).toList();
-        var data = series.getData();
-        boolean same = data.size() == labels.size();
-        for (int i = 0; same && i < labels.size(); i++) {
-            same = data.get(i).getXValue().equals(labels.get(i));
+    /**
+     * Puts the bins into the bar chart: the values in place while the bars stay the same, else a
+     * new series (a CategoryAxis keeps its old categories when a series' data is replaced).
+     */
+    private static void showBins(BarChart<String, Number> chart, List<Histogram.Bin> bins, boolean tail) {
+        List<String> labels = new java.util.ArrayList<>(bins.stream().map(b -> number(b.fromUs())).toList());
+        if (tail && !labels.isEmpty()) {
+            labels.set(labels.size() - 1, "\u2265" + labels.getLast());
         }
-        if (same) {
-            for (int i = 0; i < labels.size(); i++) {
-                data.get(i).setYValue(bins.get(i).count());
+        if (chart.getData().size() == 1) {
+            var data = chart.getData().getFirst().getData();
+            boolean same = data.size() == labels.size();
+            for (int i = 0; same && i < labels.size(); i++) {
+                same = data.get(i).getXValue().equals(labels.get(i));
             }
-            return;
+            if (same) {
+                for (int i = 0; i < labels.size(); i++) {
+                    data.get(i).setYValue(bins.get(i).count());
+                }
+                return;
+            }
         }
-        List<XYChart.Data<String, Number>> fresh = new java.util.ArrayList<>();
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (int i = 0; i < labels.size(); i++) {
-            fresh.add(new XYChart.Data<>(labels.get(i), bins.get(i).count()));
+            series.getData().add(new XYChart.Data<>(labels.get(i), bins.get(i).count()));
         }
-        data.setAll(fresh);
+        chart.getData().clear();
+        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(labels);
+        chart.getData().add(series);
     }
 
-    private static String binLabel(Histogram.Bin b) {
-        return TestReports.us(b.fromUs());
+    /** A bar's start for an axis: {@code 12}, {@code 12.5}, {@code 1,200}. */
+    static String number(double us) {
+        return us == Math.rint(us) ? String.format(java.util.Locale.ROOT, "%,.0f", us)
+                : String.format(java.util.Locale.ROOT, "%,.1f", us);
     }
 
     /** Appends the new points to the series of their message size (one line per size of a sweep). */
@@ -380,10 +403,10 @@ final class TestPane extends BorderPane {
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runs.setPlaceholder(new Label(Messages.get("tester.ui.noRuns")));
         runs.getColumns().add(column(Messages.key("tester.col.started"), r -> CompareRuns.TIME.format(r.run().startedAt()), 80));
-        runs.getColumns().add(column(Messages.key("tester.col.kind"), r -> r.plan().kind().label(), 90));
+        runs.getColumns().add(column(Messages.key("tester.col.kind"), r -> r.plan().kind().label(), 105));
         runs.getColumns().add(column(Messages.key("tester.col.target"), r -> r.run().target().describe(), 200));
-        runs.getColumns().add(column(Messages.key("tester.col.result"), TestReports::summary, 380));
-        runs.getColumns().add(column(Messages.key("tester.col.outcome"), CompareRuns::outcome, 100));
+        runs.getColumns().add(column(Messages.key("tester.col.result"), TestReports::summary, 335));
+        runs.getColumns().add(column(Messages.key("tester.col.outcome"), CompareRuns::outcome, 130));
         runs.getStyleClass().add("tester-runs");
 
         Label title = new Label(Messages.get("tester.ui.runs"));

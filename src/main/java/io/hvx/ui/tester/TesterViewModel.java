@@ -90,6 +90,7 @@ public final class TesterViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<TestPlan.Kind> shownKind = new ReadOnlyObjectWrapper<>(TestPlan.Kind.ECHO);
     private final ReadOnlyObjectWrapper<LatencyStats> stats = new ReadOnlyObjectWrapper<>(LatencyStats.EMPTY);
     private final ObservableList<Histogram.Bin> bins = FXCollections.observableArrayList();
+    private boolean binsHaveTail;
     private final ObservableList<TestResult.Point> points = FXCollections.observableArrayList();
     private final ObservableList<Map.Entry<String, Long>> failures = FXCollections.observableArrayList();
     private final ObservableList<TestResult> runs = FXCollections.observableArrayList();
@@ -208,6 +209,11 @@ public final class TesterViewModel implements AutoCloseable {
         return bins;
     }
 
+    /** Whether the last of {@link #bins()} is the open-ended tail. */
+    public boolean binsHaveTail() {
+        return binsHaveTail;
+    }
+
     /** The throughput of the shown run over time. */
     public ObservableList<TestResult.Point> points() {
         return points;
@@ -299,7 +305,8 @@ public final class TesterViewModel implements AutoCloseable {
         status.set(Messages.get("tester.ui.status.running", plan.kind().label(), target.describe()));
         TestRun[] self = new TestRun[1];
         self[0] = tester.start(plan, target, p -> tasks.later(() -> {
-            if (current == self[0]) {
+            // a report can trail the result by a moment: once the run is done it changes nothing
+            if (current == self[0] && running.get()) {
                 apply(p);
             }
         }));
@@ -317,7 +324,7 @@ public final class TesterViewModel implements AutoCloseable {
             points.addAll(p.newPoints());
         } else {
             stats.set(p.live());
-            bins.setAll(p.histogram().bins());
+            showHistogram(p.histogram());
         }
         status.set(Messages.get("tester.ui.status.progress", p.kind().label(), percent(p.fraction()),
                 p.kind() == TestPlan.Kind.THROUGHPUT ? TestReports.bytes(p.done()) : String.format(Locale.ROOT, "%,d", p.done())));
@@ -332,12 +339,12 @@ public final class TesterViewModel implements AutoCloseable {
         switch (r) {
             case TestResult.Connect c -> {
                 stats.set(c.stats());
-                bins.setAll(c.histogram().bins());
+                showHistogram(c.histogram());
                 failures.setAll(c.failuresByCause().entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList());
             }
             case TestResult.Echo e -> {
                 stats.set(e.stats());
-                bins.setAll(e.histogram().bins());
+                showHistogram(e.histogram());
             }
             case TestResult.Throughput t -> {
                 List<TestResult.Point> all = t.steps().stream().flatMap(s -> s.series().stream()).toList();
@@ -352,6 +359,11 @@ public final class TesterViewModel implements AutoCloseable {
         }
         status.set(outcome(r));
         r.run().errorIfAny().ifPresent(e -> error.set(ErrorText.of(e)));
+    }
+
+    private void showHistogram(Histogram h) {
+        binsHaveTail = h.tail();
+        bins.setAll(h.bins());
     }
 
     /** One line saying how a run ended, for the status line. */
