@@ -44,6 +44,7 @@ public final class TestRun {
     private volatile long deadlineNs = Long.MAX_VALUE;
     private volatile Supplier<HvxException> deadlineFailure;
     private volatile TestResult result;
+    private final java.util.List<java.util.function.Consumer<TestResult>> whenDone = new java.util.ArrayList<>();
 
     TestRun(Job job, NameResolver.Target target, ProgressListener listener, Duration interval, Duration stall) {
         this.job = job;
@@ -71,9 +72,42 @@ public final class TestRun {
             r = job.result(this, new OperationFailedException(Problem.of("tester.error.internal", String.valueOf(e)),
                     String.valueOf(e), e));
         }
-        result = r;
         closeAll();
-        done.countDown();
+        java.util.List<java.util.function.Consumer<TestResult>> callbacks;
+        synchronized (whenDone) {
+            result = r;
+            done.countDown();
+            callbacks = java.util.List.copyOf(whenDone);
+        }
+        for (var c : callbacks) {
+            notify(c, r);
+        }
+    }
+
+    /**
+     * Calls {@code action} with the result once the test has ended: on the test's thread, or at
+     * once on this thread when it already has. A UI hands it to its own thread; nothing has to
+     * wait for the test meanwhile.
+     */
+    public void whenDone(java.util.function.Consumer<TestResult> action) {
+        TestResult r;
+        synchronized (whenDone) {
+            r = result;
+            if (r == null) {
+                whenDone.add(action);
+                return;
+            }
+        }
+        notify(action, r);
+    }
+
+    private static void notify(java.util.function.Consumer<TestResult> action, TestResult r) {
+        try {
+            action.accept(r);
+        } catch (RuntimeException e) {
+            // one consumer's defect must not keep the others from the result; the log keeps it
+            LOG.log(System.Logger.Level.ERROR, "A test result consumer failed", e);
+        }
     }
 
     private void report() {

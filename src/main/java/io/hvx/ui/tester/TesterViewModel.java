@@ -311,11 +311,7 @@ public final class TesterViewModel implements AutoCloseable {
             }
         }));
         current = self[0];
-        tasks.run(self[0]::await, r -> finish(self[0], r), t -> {
-            // await fails only when interrupted, i.e. the app is closing: the run is cancelled with it
-            running.set(false);
-            error.set(ErrorText.of(t));
-        });
+        self[0].whenDone(r -> tasks.later(() -> finish(self[0], r)));
     }
 
     private void apply(Progress p) {
