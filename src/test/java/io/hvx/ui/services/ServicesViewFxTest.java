@@ -79,12 +79,12 @@ class ServicesViewFxTest {
 
             @Override
             public io.hvx.core.Connector connector() {
-                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
+                return io.hvx.net.sandbox.SeededSandbox.endpoints(env.sandboxDir());
             }
 
             @Override
             public io.hvx.core.ListenerFactory listenerFactory() {
-                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
+                return io.hvx.net.sandbox.SeededSandbox.endpoints(env.sandboxDir());
             }
         };
         Settings settings = Settings.inMemory();
