@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
 /**
  * JSON files as records, read strictly: a file is accepted only when every byte of it is
  * understood, so a store rewritten from its records never loses anything. Refused are invalid
- * UTF-8, syntax errors, data after the document, a key that appears twice in an object, strings
- * with unpaired surrogates, nesting deeper than {@value #MAX_DEPTH}, values of the wrong type
+ * UTF-8, syntax errors (in strict JSON, which also refuses unpaired surrogates: they could not be
+ * written back as UTF-8), data after the document, a key that appears twice in an object, nesting
+ * deeper than {@value #MAX_DEPTH}, values of the wrong type
  * (a number where a name belongs is not quietly turned into text) and, unless allowed, fields the
  * record does not have. Each refusal names the place ({@code $.vms[1].name}) or line and column.
  */
@@ -134,7 +135,6 @@ public final class StrictJson {
                 r.beginObject();
                 while (r.hasNext()) {
                     String name = r.nextName();
-                    checkText(name, r);
                     if (o.has(name)) {
                         throw new Refused(Problem.of("json.problem.duplicateKey", name, r.getPath()));
                     }
@@ -153,9 +153,7 @@ public final class StrictJson {
                 return a;
             }
             case STRING -> {
-                String s = r.nextString();
-                checkText(s, r);
-                return new JsonPrimitive(s);
+                return new JsonPrimitive(r.nextString());
             }
             case NUMBER -> {
                 return new JsonPrimitive(new BigDecimal(r.nextString()));
@@ -168,18 +166,6 @@ public final class StrictJson {
                 return JsonNull.INSTANCE;
             }
             default -> throw new IOException("unexpected " + r.peek() + " " + r);
-        }
-    }
-
-    /** Unpaired surrogates cannot be written back as UTF-8: refuse them rather than turn them into '?'. */
-    private static void checkText(String s, JsonReader r) throws Refused {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new Refused(Problem.of("json.problem.surrogate", r.getPath()));
-            }
         }
     }
 
