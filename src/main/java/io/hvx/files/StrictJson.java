@@ -13,21 +13,19 @@ import com.google.gson.stream.JsonToken;
 import io.hvx.core.Messages;
 import io.hvx.core.Problem;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -79,50 +77,40 @@ public final class StrictJson {
      * described above.
      */
     public static JsonElement parse(byte[] utf8) throws Refused {
-        String text = decode(utf8);
-        JsonReader r = new JsonReader(new StringReader(text));
+        Charset cs = StandardCharsets.UTF_8;
+        int start = 0;
+        if (utf8.length >= 3 && (utf8[0] & 0xff) == 0xEF && (utf8[1] & 0xff) == 0xBB && (utf8[2] & 0xff) == 0xBF) {
+            start = 3;
+        } else if (utf8.length >= 2 && (utf8[0] & 0xff) == 0xFF && (utf8[1] & 0xff) == 0xFE) {
+            cs = StandardCharsets.UTF_16LE;
+            start = 2;
+        } else if (utf8.length >= 2 && (utf8[0] & 0xff) == 0xFE && (utf8[1] & 0xff) == 0xFF) {
+            cs = StandardCharsets.UTF_16BE;
+            start = 2;
+        }
+        // decoded while parsing (no copy of the whole text); a bad byte ends the read
+        Reader in = new InputStreamReader(new ByteArrayInputStream(utf8, start, utf8.length - start),
+                cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        JsonReader r = new JsonReader(in);
         r.setStrictness(Strictness.STRICT);
         JsonElement root;
         try {
             root = value(r, 0);
+        } catch (CharacterCodingException e) {
+            throw new Refused(Problem.of("json.problem.encoding", cs.name()));
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw new Refused(Problem.of("json.problem.syntax", line(e), column(e), String.valueOf(e.getMessage())));
+            throw new Refused(Problem.of("json.problem.syntax", line(e), column(e)));
         }
         try {
             if (r.peek() != JsonToken.END_DOCUMENT) {
                 throw new Refused(Problem.of("json.problem.trailing", "?", "?"));
             }
+        } catch (CharacterCodingException e) {
+            throw new Refused(Problem.of("json.problem.encoding", cs.name()));
         } catch (IOException e) {
             throw new Refused(Problem.of("json.problem.trailing", line(e), column(e)));
         }
         return root;
-    }
-
-    /** UTF-8, or UTF-16 when a byte-order mark says so (Notepad saves that); invalid bytes are refused. */
-    private static String decode(byte[] bytes) throws Refused {
-        Charset cs = StandardCharsets.UTF_8;
-        int start = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            start = 3;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
-            cs = StandardCharsets.UTF_16LE;
-            start = 2;
-        } else if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
-            cs = StandardCharsets.UTF_16BE;
-            start = 2;
-        }
-        CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) bytes.length + 1));
-        CoderResult r = dec.decode(in, out, true);
-        if (!r.isError()) {
-            r = dec.flush(out);
-        }
-        if (r.isError()) {
-            throw new Refused(Problem.of("json.problem.encoding", cs.name(), String.valueOf(in.position())));
-        }
-        return out.flip().toString();
     }
 
     private static JsonElement value(JsonReader r, int depth) throws IOException, Refused {
@@ -187,10 +175,31 @@ public final class StrictJson {
      *                     refused (files hvx rewrites)
      */
     public static <T> T map(JsonElement e, Class<T> type, boolean allowUnknown) throws Refused {
-        return type.cast(convert(e, type, "$", allowUnknown));
+        return type.cast(convert(e, type, Where.ROOT, allowUnknown));
     }
 
-    private static Object convert(JsonElement e, Type type, String path, boolean allowUnknown) throws Refused {
+    /** Where a value is ({@code $.vms[1].name}), built as text only for a message. */
+    private record Where(Where parent, String name, int index) {
+        static final Where ROOT = new Where(null, null, -1);
+
+        Where field(String n) {
+            return new Where(this, n, -1);
+        }
+
+        Where element(int i) {
+            return new Where(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "$";
+            }
+            return parent + (name != null ? "." + name : "[" + index + "]");
+        }
+    }
+
+    private static Object convert(JsonElement e, Type type, Where path, boolean allowUnknown) throws Refused {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
         if (e == null || e.isJsonNull()) {
             if (raw.isPrimitive()) {
@@ -234,7 +243,7 @@ public final class StrictJson {
             Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
             List<Object> out = new ArrayList<>(a.size());
             for (int i = 0; i < a.size(); i++) {
-                String p = path + "[" + i + "]";
+                Where p = path.element(i);
                 if (a.get(i).isJsonNull()) {
                     throw typeError(p, element instanceof Class<?> c ? c : List.class, a.get(i));
                 }
@@ -246,26 +255,20 @@ public final class StrictJson {
             if (!(e instanceof JsonObject o)) {
                 throw typeError(path, raw, e);
             }
-            RecordComponent[] cs = raw.getRecordComponents();
-            Object[] args = new Object[cs.length];
-            Class<?>[] types = new Class<?>[cs.length];
-            Set<String> known = new HashSet<>();
-            for (int i = 0; i < cs.length; i++) {
-                known.add(cs[i].getName());
-                types[i] = cs[i].getType();
-                args[i] = convert(o.get(cs[i].getName()), cs[i].getGenericType(), path + "." + cs[i].getName(), allowUnknown);
+            RecordShape shape = SHAPES.get(raw);
+            Object[] args = new Object[shape.names.length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = convert(o.get(shape.names[i]), shape.types[i], path.field(shape.names[i]), allowUnknown);
             }
             if (!allowUnknown) {
                 for (String k : o.keySet()) {
-                    if (!known.contains(k)) {
-                        throw new Refused(Problem.of("json.problem.unknown", path + "." + k));
+                    if (!shape.known.contains(k)) {
+                        throw new Refused(Problem.of("json.problem.unknown", path.field(k).toString()));
                     }
                 }
             }
             try {
-                Constructor<?> c = raw.getDeclaredConstructor(types);
-                c.setAccessible(true);
-                return c.newInstance(args);
+                return shape.constructor.newInstance(args);
             } catch (ReflectiveOperationException ex) {
                 throw new IllegalStateException("cannot build " + raw, ex);
             }
@@ -273,7 +276,33 @@ public final class StrictJson {
         throw new IllegalArgumentException("no JSON mapping for " + type);
     }
 
-    private static Refused typeError(String path, Class<?> expected, JsonElement actual) {
+    /** A record's components and canonical constructor, looked up once per class. */
+    private record RecordShape(String[] names, Type[] types, Set<String> known, Constructor<?> constructor) {
+    }
+
+    private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            RecordComponent[] cs = type.getRecordComponents();
+            String[] names = new String[cs.length];
+            Type[] types = new Type[cs.length];
+            Class<?>[] raw = new Class<?>[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                names[i] = cs[i].getName();
+                types[i] = cs[i].getGenericType();
+                raw[i] = cs[i].getType();
+            }
+            try {
+                Constructor<?> c = type.getDeclaredConstructor(raw);
+                c.setAccessible(true);
+                return new RecordShape(names, types, Set.of(names), c);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("no canonical constructor in " + type, e);
+            }
+        }
+    };
+
+    private static Refused typeError(Where path, Class<?> expected, JsonElement actual) {
         String want = expected == String.class ? Messages.key("json.type.string")
                 : expected == boolean.class || expected == Boolean.class ? Messages.key("json.type.boolean")
                 : expected == List.class ? Messages.key("json.type.array")
@@ -283,7 +312,7 @@ public final class StrictJson {
                 : actual.isJsonArray() ? Messages.key("json.type.array")
                 : actual.getAsJsonPrimitive().isString() ? Messages.key("json.type.string")
                 : actual.getAsJsonPrimitive().isBoolean() ? Messages.key("json.type.boolean") : Messages.key("json.type.number");
-        return new Refused(Problem.of("json.problem.type", path, Problem.of(want), Problem.of(got)));
+        return new Refused(Problem.of("json.problem.type", path.toString(), Problem.of(want), Problem.of(got)));
     }
 
     /** {@code value} as indented JSON (nulls kept) and a final newline, for files people read. */

@@ -205,7 +205,8 @@ final class ServiceDialogs {
             summary.setText(Messages.get("services.import.summary", p.count(ImportPlan.Action.ADD),
                     p.count(ImportPlan.Action.UPDATE_NAME), p.count(ImportPlan.Action.DELETE),
                     p.count(ImportPlan.Action.UNCHANGED), p.count(ImportPlan.Action.REFUSED)));
-            d.getDialogPane().lookupButton(apply).setDisable(p.changes().isEmpty());
+            // a refused row refuses the whole import (ServiceRegistry.apply): nothing to apply then
+            d.getDialogPane().lookupButton(apply).setDisable(p.changes().isEmpty() || p.refusal().isPresent());
         };
         holder.plan = plan;
         holder.onChange = update;
