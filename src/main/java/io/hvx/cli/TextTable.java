@@ -48,6 +48,10 @@ final class TextTable {
     }
 
     private static int columns(int cp) {
+        if (cp < 0x300) {
+            // Latin and the symbols before the first combining marks: one column
+            return 1;
+        }
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
             return 0;

@@ -34,7 +34,14 @@ public final class TextSafety {
 
     /** Whether {@code s} holds a character {@link #escapeControls} would escape. */
     public static boolean hasControls(String s) {
-        return s.codePoints().anyMatch(TextSafety::isControl);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            // printable ASCII is the common case: decide it without a table lookup
+            if ((c < 0x20 || c >= 0x7F) && isControl(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** C0/C1 controls, DEL, U+2028/U+2029 and the bidirectional formatting characters. */

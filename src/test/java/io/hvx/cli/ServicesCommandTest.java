@@ -376,4 +376,23 @@ class ServicesCommandTest {
         assertThat(TextTable.width(cjk.substring(0, cjk.indexOf("00001771"))))
                 .isEqualTo(TextTable.width(ascii.substring(0, ascii.indexOf("00001772"))));
     }
+
+    @Test
+    void idAndVsockPortAreExclusiveOptions() throws Exception {
+        run("services", "list");
+        byte[] before = Files.readAllBytes(storeFile);
+        Run r = run("services", "add", "--name", "x", "--id", "0007a120-facb-11e6-bd58-64006a7986d3", "--vsock-port", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--id").contains("--vsock-port").contains("mutually exclusive");
+        assertThat(Files.readAllBytes(storeFile)).isEqualTo(before);
+    }
+
+    @Test
+    void undoJsonSaysWhichStepWasReverted() {
+        String id = run("services", "add", "--name", "to undo", "--vsock-port", "4711").out().strip();
+        JsonObject o = JsonParser.parseString(run("services", "undo", "--json").out()).getAsJsonObject();
+        assertThat(o.get("action").getAsString()).isEqualTo("add");
+        assertThat(o.getAsJsonArray("ids").get(0).getAsString()).isEqualTo(id);
+        assertThat(o.keySet()).containsExactly("action", "ids", "at");
+    }
 }

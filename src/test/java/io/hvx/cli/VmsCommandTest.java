@@ -204,4 +204,24 @@ class VmsCommandTest {
         assertThat(TextTable.width(lines.get(2).substring(0, lines.get(2).indexOf("Off")))).isEqualTo(col);
         assertThat(lines.get(1)).contains("1m 1s").contains("1.0 GiB");
     }
+
+    @Test
+    void controlCharactersInVmNamesAndStatesAreEscapedInTextOutput() throws Exception {
+        run("vms");
+        java.nio.file.Path file = tmp.resolve("sandbox/vms.json");
+        String json = java.nio.file.Files.readString(file).replace("\"demo-linux\"", "\"evil\\u001b]0;owned\\u0007\"")
+                .replace("\"Off\"", "\"Off\\u001b[2J\"");
+        java.nio.file.Files.writeString(file, json);
+        for (String[] args : new String[][] {{"vms"}, {"sandbox", "vm", "list"}, {"sandbox", "vm", "state", "demo-windows", "running"}}) {
+            Run r = run(args);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).as(String.join(" ", args)).doesNotContain("\u001b").doesNotContain("\u0007");
+        }
+        assertThat(run("vms").out()).contains("evil\\x1b]0;owned\\x07");
+        // JSON keeps the exact text, escaped the JSON way
+        assertThat(run("vms", "--json").out()).contains("evil\\u001b]0;owned\\u0007");
+        Run removed = run("sandbox", "vm", "remove", "evil\u001b]0;owned\u0007");
+        assertThat(removed.code()).isZero();
+        assertThat(removed.out()).doesNotContain("\u001b").contains("evil\\x1b");
+    }
 }
