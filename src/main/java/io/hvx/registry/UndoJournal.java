@@ -253,11 +253,10 @@ public final class UndoJournal {
     private Change read(StepName n, String store) {
         Problem why;
         try {
-            StepFile f = StrictJson.read(SafeFiles.read(n.file(), STEP_READ_LIMIT), StepFile.class);
+            JsonElement root = StrictJson.parse(SafeFiles.read(n.file(), STEP_READ_LIMIT));
+            JsonStoreFile.checkVersion(root, 1);
+            StepFile f = StrictJson.map(root, StepFile.class, false);
             Change c = new Change(f.store(), f.action(), f.at(), f.before(), f.after());
-            if (f.version() > 1) {
-                throw new StrictJson.Refused(Problem.of("store.problem.newer", f.version(), 1));
-            }
             validate(c, "$");
             if (!store.equals(c.store())) {
                 throw new StrictJson.Refused(Problem.of("journal.problem.otherStore", String.valueOf(c.store())));
