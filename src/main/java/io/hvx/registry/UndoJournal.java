@@ -164,6 +164,10 @@ public final class UndoJournal {
      *                                  next call returns the step before it
      */
     public Optional<Step> newest(String store) {
+        if (!Files.isDirectory(dir) && !Files.exists(dataDir.resolve(LEGACY), LinkOption.NOFOLLOW_LINKS)) {
+            // nothing recorded yet: no need to create the journal (the data directory may be read-only)
+            return Optional.empty();
+        }
         try (FileLocks.Held l = lock()) {
             takeOverLegacy();
             String h = hash(store);
