@@ -5,9 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.Set;
 
 /**
  * Writes files so that a reader sees either the old or the new content, never a torn one: a
@@ -29,7 +33,18 @@ public final class AtomicFiles {
         }
     };
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {
+    }
+
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        try {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(target);
+            Files.setPosixFilePermissions(tmp, p);
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            // a new file, or a file system without POSIX permissions: the defaults apply
+        }
     }
 
     /** Replaces {@code target} with {@code bytes} atomically, creating parent directories. */
@@ -41,9 +56,12 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes, ChunkWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // created like any new file (permissions from the umask, not createTempFile's 0600);
+        // a file that exists keeps its permissions
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+                keepPermissions(target, tmp);
                 writer.write(ch, ByteBuffer.wrap(bytes));
                 ch.force(true);
             }

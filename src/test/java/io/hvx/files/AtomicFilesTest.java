@@ -42,4 +42,18 @@ class AtomicFilesTest {
         AtomicFiles.write(f, "22".getBytes(StandardCharsets.UTF_8));
         assertThat(Files.readString(f)).isEqualTo("22");
     }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(value = {org.junit.jupiter.api.condition.OS.LINUX,
+            org.junit.jupiter.api.condition.OS.MAC}, disabledReason = "POSIX permissions")
+    void aNewFileGetsOrdinaryPermissionsAndAnExistingOneKeepsItsOwn() throws Exception {
+        Path f = dir.resolve("export.reg");
+        AtomicFiles.write(f, "1".getBytes(StandardCharsets.UTF_8));
+        // like any new file (0644 under the usual umask 022), not the 0600 of a temporary file
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(f)).isEqualTo(Files.getPosixFilePermissions(plain));
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        AtomicFiles.write(f, "2".getBytes(StandardCharsets.UTF_8));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-r-----");
+    }
 }
