@@ -242,16 +242,15 @@ public final class Registrations implements ServiceRegistry {
             }
         } catch (RuntimeException rollback) {
             cause.addSuppressed(rollback);
-            UndoJournal.Change actual = c;
             try {
                 Map<Guid, StoredEntry> now = current();
                 List<UndoJournal.Before> states = new ArrayList<>();
                 for (UndoJournal.Before b : c.before()) {
                     states.add(UndoJournal.Before.of(b.guid(), now.get(b.guid())));
                 }
-                actual = c.withAfter(states);
-                journal.replace(seq, actual);
+                journal.replace(seq, c.withAfter(states));
             } catch (RuntimeException unreadable) {
+                // the step keeps the intended "after": undo will then refuse rather than guess
                 cause.addSuppressed(unreadable);
             }
             throw new OperationFailedException(Problem.of("error.services.partial", store.location(),

@@ -192,6 +192,25 @@ class SandboxVmInventoryTest {
         assertThat(e.exitStatus()).isEqualTo(2);
     }
 
+    @Test
+    void aWriteThatFailsLeavesTheVmFileAsItWas() throws Exception {
+        inventory().list();
+        Path file = dir.resolve("sandbox/vms.json");
+        byte[] before = Files.readAllBytes(file);
+        io.hvx.files.AtomicFiles.ChunkWriter diskFull = (ch, buf) -> {
+            ch.write(java.nio.ByteBuffer.wrap(buf.array(), 0, buf.remaining() / 2));
+            throw new java.io.IOException("No space left on device");
+        };
+        SandboxVmInventory full = new SandboxVmInventory(dir.resolve("sandbox"), clock,
+                (f, bytes) -> io.hvx.files.AtomicFiles.write(f, bytes, diskFull));
+        assertThatThrownBy(() -> full.add("lost", null, true)).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("No space left on device").hasMessageContaining("left as it was");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (var files = Files.list(dir.resolve("sandbox"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("vms.json", ".vms.json.lock");
+        }
+    }
+
     /** A clock the test moves by hand. */
     static final class MutableClock extends Clock {
         private Instant now;
