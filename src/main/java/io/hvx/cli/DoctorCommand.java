@@ -2,6 +2,7 @@ package io.hvx.cli;
 
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceChoice;
+import io.hvx.core.TextSafety;
 import io.hvx.core.VmChoice;
 import io.hvx.core.doctor.CheckResult;
 import io.hvx.core.doctor.Doctor;
@@ -37,7 +38,7 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         var out = ctx.out();
         if (!json) {
-            out.println(Messages.get("doctor.cli.head", TestCommand.printable(vm), TestCommand.printable(service)));
+            out.println(Messages.get("doctor.cli.head", TextSafety.escapeControls(vm), TextSafety.escapeControls(service)));
             out.flush();
         }
         DoctorReport report = new Doctor(ctx.backend()).run(VmChoice.typed(vm), ServiceChoice.typed(service),
@@ -61,11 +62,11 @@ public final class DoctorCommand implements Callable<Integer> {
         var out = ctx.out();
         // VM and service names come from outside: their control characters are shown escaped
         out.printf("  %-10s %-24s %s%n", "[" + r.status().label() + "]", r.title(),
-                TestCommand.printable(r.message().message()));
+                TextSafety.escapeControls(r.message().message()));
         for (var h : r.hints()) {
-            out.printf("  %-10s %-24s %s%n", "", "", TestCommand.printable(h.message()));
+            out.printf("  %-10s %-24s %s%n", "", "", TextSafety.escapeControls(h.message()));
         }
-        r.fixIfAny().ifPresent(f -> out.printf("  %-10s %-24s %s%n", "", "", TestCommand.printable(
+        r.fixIfAny().ifPresent(f -> out.printf("  %-10s %-24s %s%n", "", "", TextSafety.escapeControls(
                 Messages.get("doctor.fix", f.sentence().message()) + (f.command() == null ? "" : ": " + f.command()))));
         out.flush();
     }

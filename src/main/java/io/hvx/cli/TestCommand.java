@@ -4,6 +4,7 @@ import io.hvx.core.InvalidInputException;
 import io.hvx.core.Messages;
 import io.hvx.core.NameResolver;
 import io.hvx.core.Problem;
+import io.hvx.core.TextSafety;
 import io.hvx.core.tester.Direction;
 import io.hvx.core.tester.TestPlan;
 import io.hvx.core.tester.TestReports;
@@ -132,7 +133,7 @@ public final class TestCommand implements Callable<Integer> {
     /** The result as text for people. */
     static void print(CliContext ctx, TestResult r) {
         var out = ctx.out();
-        String target = printable(r.run().target().describe());
+        String target = TextSafety.escapeControls(r.run().target().describe());
         double secs = r.run().elapsed().toNanos() / 1e9;
         switch (r) {
             case TestResult.Connect c -> {
@@ -141,7 +142,7 @@ public final class TestCommand implements Callable<Integer> {
                         c.stats().maxUs(), Double.NaN));
                 out.println("  " + Messages.get("tester.cli.connect.failures", c.failures()));
                 for (Map.Entry<String, Long> e : c.failuresByCause().entrySet()) {
-                    out.printf("    %,d \u00d7 %s%n", e.getValue(), e.getKey());
+                    out.printf("    %,d \u00d7 %s%n", e.getValue(), TextSafety.escapeControls(e.getKey()));
                 }
             }
             case TestResult.Echo e -> {
@@ -182,19 +183,6 @@ public final class TestCommand implements Callable<Integer> {
             b.append("   ").append(Messages.get("tester.cli.jitter")).append(' ').append(TestReports.us(jitter)).append(" \u00b5s");
         }
         return b.toString();
-    }
-
-    /** {@code text} with control characters shown as {@code \xNN} (VM names come from outside). */
-    static String printable(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                sb.append(String.format(Locale.ROOT, "\\x%02x", c));
-            } else {
-                sb.appendCodePoint(c);
-            }
-        });
-        return sb.toString();
     }
 
     private static String secs(double s) {

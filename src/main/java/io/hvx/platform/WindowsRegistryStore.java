@@ -247,6 +247,7 @@ public final class WindowsRegistryStore implements RegistryStore {
         try {
             exists = call("RegOpenKeyEx " + path, () -> api.keyExists(hive, path, SAM));
         } catch (ElevationRequiredException e) {
+            // the answer itself: read-only until the user elevates
             return Writability.no(Problem.of("error.services.readOnly.elevation"), true);
         } catch (OperationFailedException e) {
             return Writability.no(e.problem(), false);

@@ -147,6 +147,7 @@ public final class PowerShellOutputParser {
         try {
             return JsonParser.parseString(text);
         } catch (JsonParseException | IllegalStateException e) {
+            // not JSON: the caller reports the output as unreadable, with the text in the detail
             return null;
         }
     }
@@ -269,10 +270,12 @@ public final class PowerShellOutputParser {
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException notIntegral) {
+            // PowerShell may print a whole number as 1.0E9: read it as a double instead
             try {
                 double d = Double.parseDouble(t);
                 return Double.isFinite(d) ? (long) d : 0;
             } catch (NumberFormatException notNumber) {
+                // a field PowerShell left empty or textual: shown as 0, the VM is still listed
                 return 0;
             }
         }

@@ -191,8 +191,8 @@ class VmsCommandTest {
                 new io.hvx.core.VirtualMachine(io.hvx.core.Guid.random(), "abcdefgh", "Off", 0, 2, "10.0", 0, 0)));
         java.util.List<String> lines = sw.toString().lines().toList();
         assertThat(lines).hasSize(3);
-        int col = VmsCommand.width(lines.get(1).substring(0, lines.get(1).indexOf("Running")));
-        assertThat(VmsCommand.width(lines.get(2).substring(0, lines.get(2).indexOf("Off")))).isEqualTo(col);
+        int col = TextTable.width(lines.get(1).substring(0, lines.get(1).indexOf("Running")));
+        assertThat(TextTable.width(lines.get(2).substring(0, lines.get(2).indexOf("Off")))).isEqualTo(col);
         assertThat(lines.get(1)).contains("1m 1s").contains("1.0 GiB");
     }
 }

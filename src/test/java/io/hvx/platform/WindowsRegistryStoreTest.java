@@ -308,13 +308,16 @@ class WindowsRegistryStoreTest {
         String before = api.snapshot();
         ImportPlan plan = reg.plan(file, false, false);
         assertThat(plan.steps()).extracting(ImportPlan.Step::action).containsExactly(
-                ImportPlan.Action.ADD, ImportPlan.Action.REFUSED, ImportPlan.Action.REFUSED,
+                ImportPlan.Action.ADD, ImportPlan.Action.REFUSED, ImportPlan.Action.UNCHANGED,
                 ImportPlan.Action.REFUSED, ImportPlan.Action.REFUSED);
         assertThat(api.snapshot()).isEqualTo(before);
 
         ImportPlan forced = reg.plan(file, false, true);
         assertThat(forced.steps().get(1).action()).isEqualTo(ImportPlan.Action.UPDATE_NAME);
-        ImportPlan.Result r = reg.apply(forced);
+        // a refused row refuses the whole file
+        assertThatThrownBy(() -> reg.apply(forced)).isInstanceOf(InvalidInputException.class).hasMessageContaining("line 12");
+        assertThat(api.snapshot()).isEqualTo(before);
+        ImportPlan.Result r = reg.apply(reg.plan(file.subList(0, 3), false, true));
         assertThat(r.added()).isEqualTo(1);
         assertThat(r.renamed()).isEqualTo(1);
         assertThat(reg.list()).extracting(ServiceRegistration::name).contains("Fresh", "Renamed");
