@@ -5,14 +5,12 @@ import io.hvx.core.Backend;
 import io.hvx.core.Mode;
 import io.hvx.core.NameResolver;
 import io.hvx.core.tester.Direction;
+import io.hvx.core.tester.Peers;
 import io.hvx.core.tester.ProgressListener;
 import io.hvx.core.tester.TestPlan;
 import io.hvx.core.tester.TestResult;
 import io.hvx.core.tester.Tester;
 import io.hvx.net.sandbox.SandboxPaths;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -137,7 +134,7 @@ public final class TesterBench {
     }
 
     double rttC() throws Exception {
-        String out = run(hvecho.toString(), "bench", "unix:" + echoPath, "--rtt", "--size", "64", "--count",
+        String out = TransportBench.run(hvecho.toString(), "bench", "unix:" + echoPath, "--rtt", "--size", "64", "--count",
                 String.valueOf(rttCount));
         Matcher m = Pattern.compile("p50=([0-9.]+)").matcher(out);
         if (!m.find()) {
@@ -147,7 +144,7 @@ public final class TesterBench {
     }
 
     double tputC() throws Exception {
-        String out = run(hvecho.toString(), "bench", "unix:" + sinkPath, "--throughput", "--upload", "--chunk",
+        String out = TransportBench.run(hvecho.toString(), "bench", "unix:" + sinkPath, "--throughput", "--upload", "--chunk",
                 String.valueOf(SIZE), "--seconds", String.valueOf(seconds));
         Matcher m = Pattern.compile("RESULT throughput_bytes_per_sec (\\d+)").matcher(out);
         if (!m.find()) {
@@ -158,39 +155,10 @@ public final class TesterBench {
 
     private Process listen(Path p, String mode) throws Exception {
         Files.createDirectories(p.getParent());
-        Process proc = new ProcessBuilder(hvecho.toString(), "listen", "unix:" + p, mode)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(proc.getErrorStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = err.readLine()) != null && !line.contains("listening on")) {
-            // start-up lines; only "listening" matters
-        }
-        if (line == null) {
-            throw new IllegalStateException("hvecho listen did not start at " + p);
-        }
-        Thread.ofPlatform().daemon().start(() -> {
-            try {
-                err.transferTo(java.io.Writer.nullWriter());
-            } catch (java.io.IOException e) {
-                // the server was stopped: its per-connection lines are of no further use
-            }
-        });
-        return proc;
+        return Peers.listening(List.of(hvecho.toString(), "listen", "unix:" + p, mode));
     }
 
     private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(5, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-    }
-
-    private static String run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
-        }
-        return out;
+        Peers.stop(p);
     }
 }

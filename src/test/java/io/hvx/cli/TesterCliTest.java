@@ -11,20 +11,17 @@ import io.hvx.core.Messages;
 import io.hvx.core.Mode;
 import io.hvx.core.NameResolver;
 import io.hvx.core.StreamConnection;
+import io.hvx.core.tester.SocatEcho;
 import io.hvx.net.ResponderServer;
 import io.hvx.net.posix.PosixAddress;
 import io.hvx.net.posix.PosixListener;
 import io.hvx.net.sandbox.SandboxPaths;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -114,24 +111,8 @@ class TesterCliTest {
 
     @Test
     void aSocatEchoReportsIntactDataForEchoAndThroughput() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(socat(), "socat is not installed (.ci/run installs it)");
-        Path p = path("demo-linux", "vsock:5000");
-        Files.createDirectories(p.getParent());
-        Process socat = new ProcessBuilder("socat", "-d", "-d", "UNIX-LISTEN:" + p + ",fork", "EXEC:cat")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            BufferedReader err = new BufferedReader(new InputStreamReader(socat.getErrorStream(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = err.readLine()) != null && !line.contains("listening on")) {
-                // socat's start-up lines; only "listening" matters
-            }
-            Thread.ofPlatform().daemon().start(() -> {
-                try {
-                    err.transferTo(java.io.Writer.nullWriter());
-                } catch (java.io.IOException e) {
-                    // socat was stopped: its log is of no further use
-                }
-            });
+        org.junit.jupiter.api.Assumptions.assumeTrue(SocatEcho.available(), "socat is not installed (.ci/run installs it)");
+        try (SocatEcho socat = SocatEcho.start(path("demo-linux", "vsock:5000"), "cat")) {
             CliHarness.Result echo = hvx("test", "echo", "demo-linux", "vsock:5000", "--count", "500", "--size", "1K");
             assertThat(echo.exit()).as(echo.err()).isZero();
             assertThat(echo.out()).contains("data intact");
@@ -141,19 +122,6 @@ class TesterCliTest {
             CliHarness.Result up = hvx("test", "throughput", "demo-linux", "vsock:5000", "--direction", "up", "--duration", "0.3");
             assertThat(up.exit()).isEqualTo(1);
             assertThat(up.err()).contains("plain echo");
-        } finally {
-            socat.destroy();
-            socat.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static boolean socat() {
-        try {
-            Process p = new ProcessBuilder("socat", "-V").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
         }
     }
 

@@ -4,7 +4,6 @@ import io.hvx.core.Connector;
 import io.hvx.core.HvxException;
 import io.hvx.core.StreamConnection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +36,7 @@ final class ConnectJob extends Job {
 
     @Override
     TestResult run(TestRun run) {
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 1; w < plan.parallel(); w++) {
-            workers.add(run.fork("hvx-test-connect-" + w, () -> work(run)));
-        }
-        work(run);
-        for (Thread t : workers) {
-            join(t);
-        }
+        fanOut(run, plan.parallel(), "hvx-test-connect", w -> work(run));
         return result(run, run.cause(null));
     }
 
@@ -71,22 +63,6 @@ final class ConnectJob extends Job {
                 }
             }
             attempts.incrementAndGet();
-        }
-    }
-
-    static void join(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                // a cancel interrupts every test thread; this one still waits for its workers to finish
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,7 +8,6 @@ import io.hvx.core.Problem;
 import io.hvx.core.StreamConnection;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,15 +57,7 @@ final class EchoJob extends Job {
 
     @Override
     TestResult run(TestRun run) {
-        List<Thread> workers = new ArrayList<>();
-        for (int c = 1; c < plan.parallel(); c++) {
-            int conn = c;
-            workers.add(run.fork("hvx-test-echo-" + c, () -> work(run, conn)));
-        }
-        work(run, 0);
-        for (Thread t : workers) {
-            ConnectJob.join(t);
-        }
+        fanOut(run, plan.parallel(), "hvx-test-echo", c -> work(run, c));
         return result(run, failure.get() == null ? run.cause(null) : failure.get());
     }
 

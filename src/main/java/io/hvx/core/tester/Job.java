@@ -29,6 +29,39 @@ abstract class Job {
     /** Progress for the reporter; called on the reporter thread only. */
     abstract Progress progress(TestRun run, Duration elapsed);
 
+    /**
+     * Runs {@code work(0)} on this thread and {@code work(1 … n-1)} on threads of their own, and
+     * returns when all have finished.
+     */
+    protected static void fanOut(TestRun run, int n, String name, java.util.function.IntConsumer work) {
+        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            int index = i;
+            workers.add(run.fork(name + "-" + i, () -> work.accept(index)));
+        }
+        work.accept(0);
+        for (Thread t : workers) {
+            join(t);
+        }
+    }
+
+    /** Waits for {@code t}, through interrupts (a cancel interrupts every test thread, this one too). */
+    static void join(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                // the cancel is already under way; this thread still waits for its workers to finish
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Connects for the test; the connection is closed by a cancel or a stall. */
     protected StreamConnection connect(TestRun run) {
         return run.hold(connector.connect(run.target().endpoint(), plan().timeout()));

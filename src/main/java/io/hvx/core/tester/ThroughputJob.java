@@ -167,7 +167,7 @@ final class ThroughputJob extends Job {
         try {
             check = receive(run, c, t0, Long.MAX_VALUE);
         } finally {
-            ConnectJob.join(writer);
+            join(writer);
         }
         if (writeFailure.get() != null) {
             throw writeFailure.get();

@@ -58,29 +58,11 @@ class TesterCPeerTest {
     /** Starts {@code hvecho listen} at the target's path and waits for its "listening" line. */
     private Process hvecho(Path p, String mode) throws Exception {
         Files.createDirectories(p.getParent());
-        Process proc = new ProcessBuilder(HVECHO.toString(), "listen", "unix:" + p, mode)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        var err = new java.io.BufferedReader(new java.io.InputStreamReader(proc.getErrorStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = err.readLine()) != null && !line.contains("listening on")) {
-            // the lines before it say what hvecho is doing; only "listening" matters
-        }
-        assertThat(line).as("hvecho listen started").isNotNull();
-        Thread.ofPlatform().daemon().start(() -> {
-            try {
-                err.transferTo(java.io.Writer.nullWriter());
-            } catch (java.io.IOException e) {
-                // hvecho was stopped: its log is of no further use
-            }
-        });
-        return proc;
+        return Peers.listening(java.util.List.of(HVECHO.toString(), "listen", "unix:" + p, mode));
     }
 
     private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
+        Peers.stop(p);
     }
 
     @Test
