@@ -110,19 +110,23 @@ public final class DefaultBackendFactory implements BackendFactory {
      * the endpoint directory in the sandbox) and Windows's default connect timeout.
      */
     static HostChecks hostChecks(Environment env) {
+        // nothing is loaded or probed until the doctor or the self-test asks (CLI start-up counts)
         return switch (env.mode()) {
             case WINDOWS -> HostChecks.of(DefaultBackendFactory::hyperVProvider,
                     () -> new HostChecks.Rights.Windows(Elevation.isElevated(), HyperVAdministrators.isMember()),
-                    DefaultBackendFactory::hyperVDefaultTimeout, RegistrationKeys.standard()::names);
+                    DefaultBackendFactory::hyperVDefaultTimeout, id -> RegistrationKeys.standard().names(id));
             case LINUX_GUEST -> HostChecks.of(
                     () -> posixProvider(new PosixAddress.Vsock(new SockaddrVm(SockaddrVm.CID_ANY, 0)), "AF_VSOCK 40"),
                     HostChecks.Rights.Guest::new, OptionalLong::empty);
-            case SANDBOX -> {
-                Path root = SandboxPaths.forSandbox(env.sandboxDir()).root();
-                yield HostChecks.of(() -> posixProvider(new PosixAddress.Unix(root.resolve("x")), "AF_UNIX 1"),
-                        () -> new HostChecks.Rights.Sandbox(root.toString(), canCreateIn(root)), OptionalLong::empty);
-            }
+            case SANDBOX -> HostChecks.of(
+                    () -> posixProvider(new PosixAddress.Unix(endpointRoot(env).resolve("x")), "AF_UNIX 1"),
+                    () -> new HostChecks.Rights.Sandbox(endpointRoot(env).toString(), canCreateIn(endpointRoot(env))),
+                    OptionalLong::empty);
         };
+    }
+
+    private static Path endpointRoot(Environment env) {
+        return SandboxPaths.forSandbox(env.sandboxDir()).root();
     }
 
     private static HostChecks.Probe hyperVProvider() {
