@@ -95,7 +95,7 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.title"));
-        stage.getIcons().setAll(windowIcon(64), windowIcon(32));
+        stage.getIcons().setAll(windowIcon(16), windowIcon(32), windowIcon(64), windowIcon(128));
         stage.setMinWidth(WindowGeometry.MIN_WIDTH);
         stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
         navigator.connect(this::show);
@@ -337,19 +337,10 @@ public final class MainWindow {
         return AboutDialog.create(stage, env);
     }
 
-    /** The window and task bar icon, drawn from the same glyph as the sidebar brand. */
+    /** The window and task bar icon: the app icon the packages use (resources/icons). */
     private static javafx.scene.image.Image windowIcon(int size) {
-        FontIcon glyph = new FontIcon(Feather.SHARE_2);
-        glyph.setIconSize((int) (size * 0.62));
-        glyph.setIconColor(javafx.scene.paint.Color.WHITE);
-        javafx.scene.shape.Rectangle tile = new javafx.scene.shape.Rectangle(size, size, javafx.scene.paint.Color.web("#0969da"));
-        tile.setArcWidth(size * 0.4);
-        tile.setArcHeight(size * 0.4);
-        StackPane icon = new StackPane(tile, glyph);
-        new Scene(icon, size, size, javafx.scene.paint.Color.TRANSPARENT);
-        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
-        p.setFill(javafx.scene.paint.Color.TRANSPARENT);
-        return icon.snapshot(p, null);
+        return new javafx.scene.image.Image(java.util.Objects.requireNonNull(
+                MainWindow.class.getResource("/icons/hvsocket-explorer-" + size + ".png")).toExternalForm());
     }
 
     private static Map<String, String> languages() {

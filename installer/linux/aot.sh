@@ -1,0 +1,53 @@
+# Sourced by installer/linux/build.sh and bench/run: trains the AOT cache of a jpackage launcher
+# (JDK 25, JEP 483/514: classes loaded and linked ahead of time, so a start maps them instead).
+#
+# A cache only fits the class path and JVM options it was trained with, so the training run uses
+# exactly the launcher's: its .cfg in lib/app gives the class path, the main class and the options,
+# and the app image's own runtime runs it. The launcher's -XX:AOTCache=$APPDIR/<launcher>.aot then
+# finds the result. Training runs in throw-away sandbox and data directories.
+
+# aot_train IMAGE LAUNCHER ARGS…  — one training run of the launcher's main class with ARGS
+aot_train() {
+  local image="$1" launcher="$2"
+  shift 2
+  local app="$image/lib/app" cfg="$image/lib/app/$launcher.cfg"
+  local cp="" main="" opts=() line value
+  while IFS= read -r line; do
+    value="${line#*=}"
+    value="${value//\$APPDIR/$app}"
+    case "$line" in
+      app.classpath=*) cp="${cp:+$cp:}$value" ;;
+      app.mainclass=*) main="$value" ;;
+      java-options=-XX:AOTCache=*) ;;
+      java-options=*) opts+=("$value") ;;
+    esac
+  done < "$cfg"
+  [ -n "$main" ] || { echo "aot: no main class in $cfg" >&2; return 1; }
+  local tmp
+  tmp="$(mktemp -d "${TMPDIR:-/tmp}/hvx-aot.XXXXXX")"
+  # The one-step workflow (-XX:AOTCacheOutput) trains, then assembles the cache in a child JVM;
+  # both print progress on stdout, which is of no interest here.
+  if ! HVX_SANDBOX_DIR="$tmp/sb" HVX_DATA_DIR="$tmp/data" \
+       "$image/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$app/$launcher.aot" \
+       -cp "$cp" "$main" "$@" >"$tmp/train.log" 2>&1 || [ ! -f "$app/$launcher.aot" ]; then
+    echo "aot: training $launcher failed:" >&2
+    tail -n 20 "$tmp/train.log" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  rm -rf "$tmp"
+}
+
+# aot_train_gui IMAGE LAUNCHER ARGS…  — aot_train for a GUI launcher: it needs a display, so
+# without DISPLAY it runs under xvfb-run.
+aot_train_gui() {
+  if [ -n "${DISPLAY:-}" ]; then
+    aot_train "$@"
+  elif command -v xvfb-run >/dev/null 2>&1; then
+    # xvfb-run starts a new shell: hand it this file and the function by name
+    xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '. "$0"; aot_train "$@"' "${BASH_SOURCE[0]}" "$@"
+  else
+    echo "aot: the GUI's training needs a display; install xvfb (apt-get install xvfb) or set DISPLAY" >&2
+    return 1
+  fi
+}

@@ -1,0 +1,106 @@
+package io.hvx;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.stage.Window;
+
+/**
+ * {@code hvsocket-explorer --smoke-test}: proves that an installed app opens its window, and
+ * measures it. When the first window has drawn its first frame it prints
+ * {@code smoke-test first-frame-ms=N} (N counted from the start of the process), lets the
+ * start-up work settle, prints {@code smoke-test heap-used-mb=U heap-committed-mb=C} after a
+ * full GC, and closes the window, which ends the app with exit code 0. With no frame within
+ * {@link #LIMIT} it prints {@code smoke-test failed: …} and exits 1. The lines are for scripts
+ * (installer checks, {@code bench/run}), so they are not translated.
+ */
+final class SmokeTest {
+
+    static final Duration SETTLE = Duration.ofSeconds(2);
+    static final Duration LIMIT = Duration.ofMinutes(2);
+
+    private SmokeTest() {
+    }
+
+    /** Watches for the first window; call before the GUI starts. */
+    static void arm(PrintStream out) {
+        CountDownLatch drawn = new CountDownLatch(1);
+        AtomicBoolean watching = new AtomicBoolean();
+        // the toolkit is not running yet: Window.getWindows() is the one hook that needs no stage
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                for (Window w : change.getAddedSubList()) {
+                    if (w.getScene() != null && watching.compareAndSet(false, true)) {
+                        afterFirstFrame(w.getScene(), () -> {
+                            out.println("smoke-test first-frame-ms=" + sinceProcessStart().toMillis());
+                            out.flush();
+                            drawn.countDown();
+                            settleThenClose(out);
+                        });
+                    }
+                }
+            }
+        });
+        Thread.ofPlatform().daemon().name("smoke-test-limit").start(() -> {
+            try {
+                if (!drawn.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    out.println("smoke-test failed: no frame within " + LIMIT.toSeconds() + " s");
+                    out.flush();
+                    System.exit(1);
+                }
+            } catch (InterruptedException e) {
+                // only the JVM's exit interrupts this daemon thread: nothing is left to check
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /**
+     * Runs {@code then} once the scene's first frame has been drawn: a pulse lays the shown scene
+     * out and hands it to the renderer, and the next pulse starts only when that frame is done.
+     */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
+        int[] pulses = {0};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (scene.getWindow() == null || !scene.getWindow().isShowing()) {
+                Platform.requestNextPulse();
+            } else if (++pulses[0] < 2) {
+                Platform.requestNextPulse();
+            } else {
+                scene.removePostLayoutPulseListener(listener[0]);
+                then.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
+    }
+
+    private static void settleThenClose(PrintStream out) {
+        PauseTransition settle = new PauseTransition(javafx.util.Duration.millis(SETTLE.toMillis()));
+        settle.setOnFinished(e -> {
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            double used = (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
+            double committed = rt.totalMemory() / 1048576.0;
+            out.printf(java.util.Locale.ROOT, "smoke-test heap-used-mb=%.1f heap-committed-mb=%.1f%n", used, committed);
+            out.flush();
+            List.copyOf(Window.getWindows()).forEach(Window::hide);
+        });
+        settle.play();
+    }
+
+    private static Duration sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()))
+                .orElse(Duration.ZERO);
+    }
+}
