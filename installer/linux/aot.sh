@@ -2,34 +2,35 @@
 # (JDK 25, JEP 483/514: classes loaded and linked ahead of time, so a start maps them instead).
 #
 # A cache only fits the class path and JVM options it was trained with, so the training run uses
-# exactly the launcher's: its .cfg in lib/app gives the class path, the main class and the options,
-# and the app image's own runtime runs it. The launcher's -XX:AOTCache=$APPDIR/<launcher>.aot then
-# finds the result. Training runs in throw-away sandbox and data directories.
+# exactly the launcher's: its .cfg in lib/app gives the class path, the main class, the options and,
+# in its -XX:AOTCache= option, where the cache goes; the app image's own runtime runs it. Training
+# runs in throw-away sandbox and data directories.
 
 # aot_train IMAGE LAUNCHER ARGS…  — one training run of the launcher's main class with ARGS
 aot_train() {
   local image="$1" launcher="$2"
   shift 2
-  local app="$image/lib/app" cfg="$image/lib/app/$launcher.cfg"
-  local cp="" main="" opts=() line value
+  local app="$image/lib/app"
+  local cfg="$app/$launcher.cfg"
+  local cp="" main="" cache="" opts=() line value
   while IFS= read -r line; do
     value="${line#*=}"
     value="${value//\$APPDIR/$app}"
     case "$line" in
       app.classpath=*) cp="${cp:+$cp:}$value" ;;
       app.mainclass=*) main="$value" ;;
-      java-options=-XX:AOTCache=*) ;;
+      java-options=-XX:AOTCache=*) cache="${value#-XX:AOTCache=}" ;;
       java-options=*) opts+=("$value") ;;
     esac
   done < "$cfg"
-  [ -n "$main" ] || { echo "aot: no main class in $cfg" >&2; return 1; }
+  [ -n "$main" ] && [ -n "$cache" ] || { echo "aot: no main class or no -XX:AOTCache option in $cfg" >&2; return 1; }
   local tmp
   tmp="$(mktemp -d "${TMPDIR:-/tmp}/hvx-aot.XXXXXX")"
   # The one-step workflow (-XX:AOTCacheOutput) trains, then assembles the cache in a child JVM;
   # both print progress on stdout, which is of no interest here.
   if ! HVX_SANDBOX_DIR="$tmp/sb" HVX_DATA_DIR="$tmp/data" \
-       "$image/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$app/$launcher.aot" \
-       -cp "$cp" "$main" "$@" >"$tmp/train.log" 2>&1 || [ ! -f "$app/$launcher.aot" ]; then
+       "$image/lib/runtime/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$cache" \
+       -cp "$cp" "$main" "$@" >"$tmp/train.log" 2>&1 || [ ! -f "$cache" ]; then
     echo "aot: training $launcher failed:" >&2
     tail -n 20 "$tmp/train.log" >&2
     rm -rf "$tmp"

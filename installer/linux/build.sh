@@ -63,7 +63,7 @@ echo "installer: app image"
 "$bin/jpackage" --type app-image --name "$name" --app-version "$version" \
   --vendor "$(prop vendor)" --copyright "$(prop copyright)" --description "$(prop description)" \
   --input "$out/input" --main-jar hvx.jar --main-class io.hvx.GuiMain \
-  --runtime-image "$out/runtime" "${java_opts[@]}" --java-options "-XX:AOTCache=\$APPDIR/$name.aot" \
+  --runtime-image "$out/runtime" "${java_opts[@]}" --java-options "-XX:AOTCache=\$APPDIR/gui.aot" \
   --icon resources/icons/hvsocket-explorer-256.png \
   --add-launcher hvx="$out/hvx.properties" \
   --dest "$out"

@@ -35,7 +35,7 @@ version=$(sed -n 's/^version=//p' target/classes/hvx-version.properties)
 # --- 2. the .deb's contents ------------------------------------------------------------------
 dpkg-deb -c "$deb" | awk '{ print $6, $7, $8 }' | sed 's|^\./|/|; s| *$||' > "$tmp/contents"
 for f in /opt/$name/bin/$name /opt/$name/bin/hvx /opt/$name/lib/app/hvx.jar \
-         /opt/$name/lib/app/$name.aot /opt/$name/lib/app/hvx.aot /opt/$name/lib/runtime/bin/java \
+         /opt/$name/lib/app/gui.aot /opt/$name/lib/app/hvx.aot /opt/$name/lib/runtime/bin/java \
          /usr/share/applications/io.hvx.HvSocketExplorer.desktop \
          /usr/share/icons/hicolor/256x256/apps/$name.png /usr/share/icons/hicolor/48x48/apps/$name.png \
          /usr/share/icons/hicolor/scalable/apps/$name.svg /usr/share/doc/$name/copyright; do
