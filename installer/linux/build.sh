@@ -3,15 +3,17 @@
 # → package, every step a plain command):
 #   target/installer/runtime/                    the Java runtime (jlink, the modules in installer/runtime-modules.txt)
 #   target/installer/hvsocket-explorer/          the app image (jpackage): bin/hvsocket-explorer (the GUI),
-#                                                bin/hvx (the CLI), lib/app (jars, launcher configs, AOT caches)
+#                                                bin/hvx (the CLI), lib/app (jars, launcher configs, AOT caches);
+#                                                the launchers are sh scripts (installer/linux/image.sh)
 #   target/installer/hvsocket-explorer_<version>_<arch>.deb
 # Needs JDK 25, dpkg-deb, and for the GUI's AOT training a display or xvfb-run (apt-get install xvfb).
 # HVX_SKIP_BUILD=1 reuses target/hvx.jar and target/lib (after `./mvnw verify`).
 set -euo pipefail
+trap 'echo "installer: failed (line $LINENO)" >&2' ERR
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 . .mvn/select-jdk.sh
-. installer/linux/aot.sh
+. installer/linux/image.sh
 bin="${JAVA_HOME:?JDK 25 needed}/bin"
 name=hvsocket-explorer
 prop() { sed -n "s/^$1=//p" installer/package.properties; }
@@ -68,6 +70,10 @@ echo "installer: app image"
   --add-launcher hvx="$out/hvx.properties" \
   --dest "$out"
 image="$out/$name"
+# sh scripts in place of jpackage's native launchers (see installer/linux/image.sh)
+sh_launcher "$image" "$name"
+sh_launcher "$image" hvx
+rm -f "$image/lib/libapplauncher.so"
 
 # AOT caches (JDK 25, JEP 483/514): one training run per launcher, in throw-away directories.
 echo "installer: AOT caches"

@@ -13,6 +13,7 @@
 # (found with readelf, ldd and dpkg -S on this machine), so build on the release you ship for.
 # HVX_DEB_COMPRESSION: xz (the default, smallest) or zstd, gzip, none (faster builds).
 set -euo pipefail
+trap 'echo "deb: failed (line $LINENO)" >&2' ERR
 image="$(cd "$1" && pwd)"
 version="$2"
 mkdir -p "$3"
@@ -46,9 +47,10 @@ install -D -m 644 "$root/installer/icons/$name.svg" "$stage/usr/share/icons/hico
 } > "$stage/usr/share/doc/$name/copyright"
 chmod 644 "$stage/usr/share/doc/$name/copyright"
 
-# The shared libraries the launchers and the runtime link to directly (their NEEDED entries, as
+# The shared libraries the runtime's programs and libraries link to directly (their NEEDED entries, as
 # dpkg-shlibdeps reads them) and do not bring themselves → the packages that own them.
-elves="$(find "$stage/opt/$name" -type f \( -name '*.so' -o -path '*/bin/*' \))"
+elves="$(find "$stage/opt/$name" -type f \( -name '*.so' -o -path '*/bin/*' \) \
+  -exec sh -c '[ "$(head -c 4 "$1" | tail -c 3)" = ELF ]' _ {} \; -print)"
 depends="$(
   for elf in $elves; do
     needed="$(readelf -d "$elf" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
