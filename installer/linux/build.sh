@@ -29,6 +29,8 @@ cp target/hvx.jar "$out/input/"
 for f in target/lib/*.jar; do
   case "$f" in */javafx-*) ;; *) cp "$f" "$out/input/" ;; esac
 done
+# picocli's Java 5 class files cannot go into an AOT cache as they are (see the program)
+"$bin/java" installer/UpgradeClassFiles.java "$out"/input/*.jar
 
 # The runtime. The JavaFX jars are modules with their native libraries inside as resources; left
 # there, JavaFX would copy them to ~/.openjfx/cache on the first start. They go into the runtime's

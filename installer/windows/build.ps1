@@ -108,6 +108,9 @@ if (Test-Path $out) { Remove-Item -Recurse -Force $out }
 New-Item -ItemType Directory "$out\input" | Out-Null
 Copy-Item target\hvx.jar "$out\input\"
 Get-ChildItem target\lib\*.jar | Where-Object { $_.Name -notlike 'javafx-*' } | Copy-Item -Destination "$out\input\"
+# picocli's Java 5 class files cannot go into an AOT cache as they are (see the program)
+& "$bin\java" installer\UpgradeClassFiles.java @((Get-ChildItem "$out\input\*.jar").FullName)
+if ($LASTEXITCODE -ne 0) { throw "UpgradeClassFiles failed" }
 
 # The JavaFX jars are modules with their DLLs inside as resources; left there, JavaFX copies them to
 # %USERPROFILE%\.openjfx\cache on the first start. They go into the runtime's bin\ instead, where the
