@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The composition root: wires the ports of the chosen mode. */
 public final class DefaultBackendFactory implements BackendFactory {
@@ -60,19 +61,38 @@ public final class DefaultBackendFactory implements BackendFactory {
                 System.getProperty("java.version"), AppDirs.sandboxDir(sandboxDirOption),
                 dataDir != null ? dataDir : AppDirs.dataDir());
         Logs.init(env.dataDir().resolve("logs"));
-        ServiceRegistry services = services(env);
+        // every port is built on first use: a command pays only for the stores, inventories and
+        // native libraries it touches (`hvx info` none of them)
+        Supplier<ServiceRegistry> services = lazy(() -> services(env));
         return switch (mode) {
-            case WINDOWS -> new DefaultBackend(env, services, PowerShellVmInventory.oneShot((String) null, null),
-                    WinsockEndpoints.connector(), WinsockEndpoints.listenerFactory(), null);
-            case LINUX_GUEST -> new DefaultBackend(env, services, new HostVmInventory(),
-                    VsockEndpoints.connector(), VsockEndpoints.listenerFactory(), null);
+            case WINDOWS -> new DefaultBackend(env, services, lazy(() -> PowerShellVmInventory.oneShot((String) null, null)),
+                    lazy(WinsockEndpoints::connector), lazy(WinsockEndpoints::listenerFactory), () -> null);
+            case LINUX_GUEST -> new DefaultBackend(env, services, lazy(HostVmInventory::new),
+                    lazy(VsockEndpoints::connector), lazy(VsockEndpoints::listenerFactory), () -> null);
             case SANDBOX -> {
-                SandboxVmInventory inventory = new SandboxVmInventory(env.sandboxDir());
-                SandboxVms vms = sandboxVms(inventory);
-                SandboxPaths paths = SandboxPaths.forSandbox(env.sandboxDir());
-                RegisteredServices registered = id -> services.list().stream().anyMatch(r -> r.id().equals(id));
-                SandboxEndpoints endpoints = new SandboxEndpoints(paths, vms, registered, new SandboxResponders(paths));
-                yield new DefaultBackend(env, services, inventory, endpoints, endpoints, vms);
+                Supplier<SandboxVmInventory> inventory = lazy(() -> new SandboxVmInventory(env.sandboxDir()));
+                Supplier<SandboxVms> vms = lazy(() -> sandboxVms(inventory.get()));
+                Supplier<SandboxEndpoints> endpoints = lazy(() -> {
+                    SandboxPaths paths = SandboxPaths.forSandbox(env.sandboxDir());
+                    RegisteredServices registered = id -> services.get().list().stream().anyMatch(r -> r.id().equals(id));
+                    return new SandboxEndpoints(paths, vms.get(), registered, new SandboxResponders(paths));
+                });
+                yield new DefaultBackend(env, services, inventory::get, endpoints::get, endpoints::get, vms);
+            }
+        };
+    }
+
+    /** {@code factory}'s value, made on the first call (from any thread) and kept. */
+    private static <T> Supplier<T> lazy(Supplier<? extends T> factory) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = factory.get();
+                }
+                return value;
             }
         };
     }
@@ -114,17 +134,18 @@ public final class DefaultBackendFactory implements BackendFactory {
         return new SandboxVms.Vm(v.id(), v.name(), v.isRunning(), v.state());
     }
 
-    /** The ports for one environment. */
+    /** The ports for one environment, each built on first use. */
     static final class DefaultBackend implements Backend {
         private final Environment env;
-        private final ServiceRegistry services;
-        private final VmInventory vms;
-        private final Connector connector;
-        private final ListenerFactory listenerFactory;
-        private final SandboxVms sandboxVms;
+        private final Supplier<ServiceRegistry> services;
+        private final Supplier<? extends VmInventory> vms;
+        private final Supplier<? extends Connector> connector;
+        private final Supplier<? extends ListenerFactory> listenerFactory;
+        private final Supplier<SandboxVms> sandboxVms;
 
-        DefaultBackend(Environment env, ServiceRegistry services, VmInventory vms, Connector connector,
-                       ListenerFactory listenerFactory, SandboxVms sandboxVms) {
+        DefaultBackend(Environment env, Supplier<ServiceRegistry> services, Supplier<? extends VmInventory> vms,
+                       Supplier<? extends Connector> connector, Supplier<? extends ListenerFactory> listenerFactory,
+                       Supplier<SandboxVms> sandboxVms) {
             this.env = env;
             this.services = services;
             this.vms = vms;
@@ -140,27 +161,27 @@ public final class DefaultBackendFactory implements BackendFactory {
 
         @Override
         public ServiceRegistry services() {
-            return services;
+            return services.get();
         }
 
         @Override
         public VmInventory vms() {
-            return vms;
+            return vms.get();
         }
 
         @Override
         public Connector connector() {
-            return connector;
+            return connector.get();
         }
 
         @Override
         public ListenerFactory listenerFactory() {
-            return listenerFactory;
+            return listenerFactory.get();
         }
 
         @Override
         public Optional<SandboxVms> sandboxVms() {
-            return Optional.ofNullable(sandboxVms);
+            return Optional.ofNullable(sandboxVms.get());
         }
     }
 }
