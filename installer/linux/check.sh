@@ -125,7 +125,7 @@ check_gui image "$image/bin/$name"
 inst="$tmp/root"
 mkdir -p "$inst/var/lib/dpkg/updates" "$inst/var/lib/dpkg/info"
 : > "$inst/var/lib/dpkg/status"
-dpkg_root() { dpkg --instdir="$inst" --admindir="$inst/var/lib/dpkg" --force-not-root --force-depends --force-script-chrootless "$@"; }
+dpkg_root() { dpkg --instdir="$inst" --admindir="$inst/var/lib/dpkg" --force-not-root --force-depends "$@"; }
 dpkg_root -i "$deb" >"$tmp/root.log" 2>&1 || fail "dpkg -i into an empty root: $(cat "$tmp/root.log")"
 [ -x "$inst/opt/$name/bin/hvx" ] && [ -L "$inst/usr/bin/hvx" ] && [ -f "$inst/usr/share/applications/io.hvx.HvSocketExplorer.desktop" ] \
   || fail "dpkg -i into an empty root did not install the launchers and the desktop entry"

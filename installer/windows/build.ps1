@@ -85,10 +85,12 @@ if (-not $AppImageOnly) {
   } elseif ($major -lt 4 -or [version]$version -lt [version]'4.0.4') {
     throw "wix.exe $version is older than 4.0.4, the oldest jpackage 25 takes. $accepts"
   } else {
+    # `wix extension list -g` prints "<id> <version>" per line; an extension of another major
+    # version does not load into this wix.exe
     $extensions = (& $wix.Path extension list -g 2>$null) -join "`n"
     foreach ($ext in 'WixToolset.Util.wixext', 'WixToolset.UI.wixext') {
-      if ($extensions -notmatch [regex]::Escape("$ext $version")) {
-        throw "WiX $version lacks the $ext extension that jpackage passes to wix build. Add it: wix extension add -g $ext/$version"
+      if ($extensions -notmatch ([regex]::Escape($ext) + " $major\.")) {
+        throw "WiX $version lacks the $ext extension (version $major.x) that jpackage passes to wix build. Add it: wix extension add -g $ext/$version"
       }
     }
   }

