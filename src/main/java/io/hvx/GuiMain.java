@@ -92,6 +92,7 @@ public final class GuiMain {
             try {
                 return value.isBlank() ? null : Path.of(value);
             } catch (InvalidPathException e) {
+                // the note names the argument, which is all there is to say: the GUI opens without it
                 note.accept(Messages.get("gui.launcher.ignored", arg));
                 return null;
             }
