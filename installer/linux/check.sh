@@ -17,9 +17,9 @@ cd "$root"
 name=hvsocket-explorer
 out=target/installer
 
-# The command that proves the CLI works end to end in a fresh sandbox. Once the tester's
-# `hvx selftest` exists, this one line becomes: selftest=(selftest --json)
-selftest=(guid vsock:5000 --json)
+# The command that proves the CLI works end to end in a fresh sandbox: a loopback listener, connect,
+# echo and throughput, with the data checked (exit 0 only when everything passed).
+selftest=(selftest --json)
 
 fail() { echo "check: FAILED: $*" >&2; exit 1; }
 ok() { echo "check: ok: $*"; }
@@ -109,6 +109,7 @@ check_cli() {
   run_cli "$d/selftest" "$hvx" "${selftest[@]}" || fail "$hvx ${selftest[*]}: $(cat "$d/selftest/err")"
   [ "$(tr -d ' \n\r\t' < "$d/selftest/out" | cut -c1)" = "{" ] && [ "$(tr -d ' \n\r\t' < "$d/selftest/out" | rev | cut -c1)" = "}" ] \
     || fail "$hvx ${selftest[*]} printed no JSON object: $(cat "$d/selftest/out")"
+  grep -q '"ok": *true' "$d/selftest/out" || fail "$hvx ${selftest[*]} did not pass: $(head -c 600 "$d/selftest/out")"
   ok "$label: $hvx --version, usage without arguments, '${selftest[*]}' (a JSON object), AOT cache mapped"
 }
 check_gui() {
