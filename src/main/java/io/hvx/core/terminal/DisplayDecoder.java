@@ -21,6 +21,10 @@ import java.util.Objects;
  * ({@code ESC [ … m}) sets the colours of what follows when ANSI colours are on; any other
  * escape sequence is shown, not obeyed.
  *
+ * <p>Control characters are written in caret notation, as {@code cat -v} and {@code less} do
+ * ({@code ^[} for ESC, {@code ^@} for NUL, {@code ^I} for a tab, {@code ^?} for DEL): plain ASCII
+ * that every monospaced font has, unlike the Control Pictures block.
+ *
  * <p>Only charsets in which CR and LF are single bytes that never occur inside a multi-byte
  * character are offered ({@link #CHARSETS}), so a line can be cut at its terminator before
  * decoding. Not thread-safe (the terminal buffer decodes under its lock).
@@ -196,7 +200,7 @@ public final class DisplayDecoder {
                         sgr = applySgr(sgr, params(units, k + 2, fin));
                     } else {
                         // another escape sequence: shown, never obeyed
-                        out.add("\u241B", TextStyle.withKind(sgr, TextStyle.CONTROL));
+                        out.add("^[", TextStyle.withKind(sgr, TextStyle.CONTROL));
                         for (int j = k + 1; j <= fin; j++) {
                             out.addCodePoint(units[j], TextStyle.withKind(sgr, TextStyle.CONTROL));
                         }
@@ -206,9 +210,9 @@ public final class DisplayDecoder {
                 }
             }
             if (u < 0x20) {
-                out.add(String.valueOf((char) (0x2400 + u)), TextStyle.withKind(sgr, TextStyle.CONTROL));
+                out.add("^" + (char) (u + 0x40), TextStyle.withKind(sgr, TextStyle.CONTROL));
             } else if (u == 0x7F) {
-                out.add("\u2421", TextStyle.withKind(sgr, TextStyle.CONTROL));
+                out.add("^?", TextStyle.withKind(sgr, TextStyle.CONTROL));
             } else if (isHidden(u)) {
                 out.add(String.format(Locale.ROOT, "\\u%04x", u), TextStyle.withKind(sgr, TextStyle.CONTROL));
             } else {

@@ -142,13 +142,33 @@ public final class TerminalBuffer {
         if (shown) {
             append(Direction.SENT, data, 0, data.length, clock.millis());
         } else if (sink != null) {
-            // not shown, but a capture keeps a complete record of the conversation
-            DisplayDecoder.Decoded d = decoder.decode(data, 0, data.length, 0);
+            // not shown, but a capture keeps a complete record of the conversation: one event per send
+            int n = data.length;
+            LineEnding e = n >= 2 && data[n - 2] == '\r' && data[n - 1] == '\n' ? LineEnding.CRLF
+                    : n >= 1 && data[n - 1] == '\n' ? LineEnding.LF : n >= 1 && data[n - 1] == '\r' ? LineEnding.CR
+                    : LineEnding.NONE;
+            int len = n - e.length();
+            DisplayDecoder.Decoded d = decoder.decode(data, 0, len, 0);
             sink.line(new TerminalLine(clock.millis(), Direction.SENT, sentOffset, d.text(), d.styles(),
-                    d.exact() ? null : data.clone(), LineEnding.NONE));
+                    d.exact() ? null : java.util.Arrays.copyOf(data, len), e));
         }
         sentOffset += data.length;
         version++;
+    }
+
+    /**
+     * Sends through {@code transmit} and, when it took the bytes, records them as sent — both
+     * under the buffer's lock, so that a reply can never be recorded before what it answers.
+     * {@code transmit} must not block (it queues the bytes).
+     *
+     * @return what {@code transmit} returned
+     */
+    public synchronized boolean send(byte[] data, boolean shown, java.util.function.BooleanSupplier transmit) {
+        if (!transmit.getAsBoolean()) {
+            return false;
+        }
+        sent(data, shown);
+        return true;
     }
 
     /** A line of the terminal's own (connected, closed by peer…); ends the open line first. */

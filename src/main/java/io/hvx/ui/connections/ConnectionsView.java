@@ -60,6 +60,7 @@ public final class ConnectionsView extends BorderPane {
 
         Label title = new Label(Messages.get("conn.view.title"));
         title.getStyleClass().add(Styles.TITLE_3);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label(Messages.get("conn.view.hint"));
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setMinWidth(0);

@@ -72,7 +72,7 @@ public final class ListenView extends BorderPane {
         });
         detail.getStyleClass().add("listen-detail");
         SplitPane split = new SplitPane(list, detail);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(list, false);
         split.getStyleClass().add("listen-split");
         setCenter(split);
@@ -100,7 +100,8 @@ public final class ListenView extends BorderPane {
         mode.setMinWidth(Region.USE_PREF_SIZE);
         TextField max = new TextField();
         max.setId("listen-max");
-        max.getStyleClass().add("conn-timeout");
+        max.getStyleClass().add("listen-max");
+        max.setPromptText(Messages.get("listen.max.label"));
         max.textProperty().bindBidirectional(model.maxConnectionsProperty());
         max.setTooltip(new Tooltip(Messages.get("listen.max.tooltip")));
 
@@ -116,14 +117,14 @@ public final class ListenView extends BorderPane {
         start.setMinWidth(Region.USE_PREF_SIZE);
         start.disableProperty().bind(running);
         start.setOnAction(e -> model.start());
-        Button stop = new Button(Messages.get("listen.stop"), new FontIcon(Feather.SQUARE));
+        Button stop = new Button(Messages.get("listen.stop"), new FontIcon(Feather.STOP_CIRCLE));
         stop.setId("listen-stop");
         stop.setMinWidth(Region.USE_PREF_SIZE);
         stop.disableProperty().bind(running.not());
         stop.setOnAction(e -> model.stop());
 
-        HBox bar = new HBox(label(Messages.key("listen.scope.label")), scope, label(Messages.key("conn.service.label")), service,
-                label(Messages.key("listen.mode.label")), mode, label(Messages.key("listen.max.label")), max, start, stop);
+        HBox bar = new HBox(label(Messages.key("conn.vm.label")), scope, label(Messages.key("conn.service.label")), service,
+                label(Messages.key("listen.mode.label")), mode, max, start, stop);
         bar.getStyleClass().add("conn-chooser-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -154,7 +155,7 @@ public final class ListenView extends BorderPane {
         closeAll.setId("listen-close-all");
         closeAll.getStyleClass().add(Styles.SMALL);
         closeAll.setMinWidth(Region.USE_PREF_SIZE);
-        closeAll.disableProperty().bind(model.openProperty().isEqualTo(0));
+        closeAll.disableProperty().bind(Bindings.isEmpty(model.sessions()));
         closeAll.setOnAction(e -> model.closeAll());
         Button clear = new Button(Messages.get("listen.clearClosed"), new FontIcon(Feather.TRASH_2));
         clear.setId("listen-clear-closed");

@@ -215,7 +215,12 @@ public final class ListenViewModel implements AutoCloseable {
     }
 
     private void added(AcceptedSessionViewModel sub, HvEndpoint ep) {
-        sessions.add(sub);
+        // connections reach the UI thread in any order; the list keeps the order they were accepted in
+        int at = sessions.size();
+        while (at > 0 && sessions.get(at - 1).number() > sub.number()) {
+            at--;
+        }
+        sessions.add(at, sub);
         sub.published(ep);
         if (selected.get() == null) {
             selected.set(sub);
@@ -235,7 +240,7 @@ public final class ListenViewModel implements AutoCloseable {
         int n = 0;
         for (AcceptedSessionViewModel sub : sessions) {
             sub.refresh();
-            if (sub.isOpen()) {
+            if (sub.stateProperty().get() == ConnectionSessionViewModel.State.CONNECTED) {
                 n++;
             }
         }
@@ -333,7 +338,7 @@ public final class ListenViewModel implements AutoCloseable {
         return accepted.getReadOnlyProperty();
     }
 
-    /** Connections open now. */
+    /** Connections open both ways now (one the peer closed is counted no more). */
     public ReadOnlyIntegerProperty openProperty() {
         return open.getReadOnlyProperty();
     }

@@ -149,7 +149,7 @@ public final class SenderBar extends VBox {
         start.getStyleClass().add(Styles.SMALL);
         start.disableProperty().bind(model.canSendProperty().not().or(model.repeatingProperty()));
         start.setOnAction(e -> model.startRepeat());
-        Button stop = new Button(Messages.get("term.repeat.stop"), new FontIcon(Feather.SQUARE));
+        Button stop = new Button(Messages.get("term.repeat.stop"), new FontIcon(Feather.STOP_CIRCLE));
         stop.setId("repeat-stop");
         stop.getStyleClass().add(Styles.SMALL);
         stop.disableProperty().bind(model.repeatingProperty().not());

@@ -142,16 +142,22 @@ public final class SenderViewModel implements AutoCloseable {
         return f.encode(expanded, terminal.charsetProperty().get(), e);
     }
 
+    /** Whether {@code text} can be sent, without using up a counter value. */
+    private void check(String text, SendFormat f, LineEnding e) {
+        String sample = SnippetTemplate.expand(text == null ? "" : text, new SnippetTemplate.Values(() -> 0,
+                () -> ctx.clock().instant().atZone(ctx.zone()), UUID::randomUUID, () -> 0));
+        f.encode(sample, terminal.charsetProperty().get(), e);
+    }
+
     private boolean transmit(byte[] bytes) {
         Outlet o = outlet.get();
         if (o == null || bytes.length == 0) {
             return false;
         }
-        if (!o.send(bytes)) {
+        if (!terminal.send(bytes, () -> o.send(bytes))) {
             problem.set(Messages.get("term.send.closed"));
             return false;
         }
-        terminal.recordSent(bytes);
         return true;
     }
 
@@ -280,7 +286,7 @@ public final class SenderViewModel implements AutoCloseable {
         try {
             interval = parse(repeatInterval.get(), 10, 86_400_000, Messages.key("term.repeat.badInterval"));
             count = parse(repeatCount.get(), 0, 1_000_000, Messages.key("term.repeat.badCount"));
-            encode(input.get(), format.get(), ending.get());
+            check(input.get(), format.get(), ending.get());
         } catch (InvalidInputException e) {
             problem.set(e.getMessage());
             return;

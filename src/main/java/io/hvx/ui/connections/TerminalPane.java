@@ -103,6 +103,7 @@ public final class TerminalPane extends Region {
     private long top;
     private int hCol;
     private boolean dirty = true;
+    private long drawnVersion = -1;
     private boolean adjustingBars;
     private double wheelRemainder;
     private List<TerminalBuffer.Row> shownRows = List.of();
@@ -134,6 +135,7 @@ public final class TerminalPane extends Region {
         probe.setVisible(false);
         vbar.setOrientation(Orientation.VERTICAL);
         hbar.setOrientation(Orientation.HORIZONTAL);
+        hbar.setVisible(false);
         getChildren().addAll(canvas, vbar, hbar, probe);
         probe.fontProperty().addListener(o -> measure());
         measure();
@@ -235,7 +237,7 @@ public final class TerminalPane extends Region {
         double w = getWidth();
         double h = getHeight();
         double vw = vbar.prefWidth(-1);
-        double hh = hbar.prefHeight(-1);
+        double hh = hbar.isVisible() ? hbar.prefHeight(-1) : 0;
         vbar.resizeRelocate(w - vw, 0, vw, h - hh);
         hbar.resizeRelocate(0, h - hh, w - vw, hh);
         canvas.setWidth(Math.max(0, w - vw));
@@ -268,8 +270,12 @@ public final class TerminalPane extends Region {
         if (!isTreeVisible()) {
             return;
         }
-        boolean changed = pulse.getAsBoolean();
-        if (changed || dirty) {
+        // the owner's pulse updates counters; whether to draw is this pane's own question, since
+        // others (the status clock) may pulse the same terminal
+        pulse.getAsBoolean();
+        long version = model.buffer().version();
+        if (version != drawnVersion || dirty) {
+            drawnVersion = version;
             draw();
         }
     }
@@ -503,11 +509,16 @@ public final class TerminalPane extends Region {
             vbar.setUnitIncrement(1);
             vbar.setValue(top - first);
             int cols = visibleCols();
-            int hmax = Math.max(0, maxCells - cols + 1);
+            int hmax = Math.max(hCol, Math.max(0, maxCells - cols + 1));
             hbar.setMin(0);
-            hbar.setMax(Math.max(hmax, hCol));
+            hbar.setMax(hmax);
             hbar.setVisibleAmount(cols);
             hbar.setValue(hCol);
+            if (hbar.isVisible() != hmax > 0) {
+                // shown only while a row is wider than the view; the canvas gets the room back
+                hbar.setVisible(hmax > 0);
+                requestLayout();
+            }
         } finally {
             adjustingBars = false;
         }

@@ -13,14 +13,18 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -105,33 +109,33 @@ public final class TerminalView extends BorderPane {
     }
 
     private HBox toolbar() {
+        ToggleButton text = new ToggleButton(Messages.get("term.text"), new FontIcon(Feather.ALIGN_LEFT));
+        text.setId("term-text");
+        text.getStyleClass().add(Styles.LEFT_PILL);
+        text.setTooltip(new Tooltip(Messages.get("term.text.tooltip")));
         ToggleButton hex = new ToggleButton(Messages.get("term.hex"), new FontIcon(Feather.HASH));
         hex.setId("term-hex");
+        hex.getStyleClass().add(Styles.RIGHT_PILL);
         hex.setTooltip(new Tooltip(Messages.get("term.hex.tooltip")));
-        hex.selectedProperty().bindBidirectional(model.hexProperty());
+        ToggleGroup view = new ToggleGroup();
+        view.getToggles().addAll(text, hex);
+        view.selectToggle(model.hexProperty().get() ? hex : text);
+        view.selectedToggleProperty().addListener((o, a, now) -> {
+            if (now == null) {
+                a.setSelected(true); // one of the two is always on
+            } else {
+                model.hexProperty().set(now == hex);
+            }
+        });
+        model.hexProperty().addListener((o, a, isHex) -> view.selectToggle(isHex ? hex : text));
+        HBox textOrHex = new HBox(text, hex);
 
         ComboBox<TimestampFormat> stamps = new ComboBox<>(FXCollections.observableArrayList(TimestampFormat.values()));
         stamps.setId("term-timestamps");
+        stamps.getStyleClass().add("term-timestamps");
         stamps.setConverter(LabelConverter.of(TimestampFormat::label));
         stamps.valueProperty().bindBidirectional(model.timestampsProperty());
         stamps.setTooltip(new Tooltip(Messages.get("term.timestamps.tooltip")));
-
-        List<Charset> charsets = DisplayDecoder.CHARSETS.stream().filter(Charset::isSupported).map(Charset::forName).toList();
-        ComboBox<Charset> charset = new ComboBox<>(FXCollections.observableArrayList(charsets));
-        charset.setId("term-charset");
-        charset.setConverter(LabelConverter.of(Charset::name));
-        charset.valueProperty().bindBidirectional(model.charsetProperty());
-        charset.setTooltip(new Tooltip(Messages.get("term.charset.tooltip")));
-
-        ToggleButton echo = new ToggleButton(Messages.get("term.echo"), new FontIcon(Feather.CORNER_DOWN_RIGHT));
-        echo.setId("term-echo");
-        echo.setTooltip(new Tooltip(Messages.get("term.echo.tooltip")));
-        echo.selectedProperty().bindBidirectional(model.localEchoProperty());
-
-        ToggleButton colours = new ToggleButton(Messages.get("term.ansi"), new FontIcon(Feather.DROPLET));
-        colours.setId("term-ansi");
-        colours.setTooltip(new Tooltip(Messages.get("term.ansi.tooltip")));
-        colours.selectedProperty().bindBidirectional(model.ansiProperty());
 
         ToggleButton pause = new ToggleButton(null, new FontIcon(Feather.PAUSE));
         pause.setId("term-pause");
@@ -179,23 +183,44 @@ public final class TerminalView extends BorderPane {
         clear.setTooltip(new Tooltip(Messages.get("term.clear.tooltip")));
         clear.setOnAction(e -> model.clear());
 
+        CheckMenuItem echo = new CheckMenuItem(Messages.get("term.echo"));
+        echo.setId("term-echo");
+        echo.selectedProperty().bindBidirectional(model.localEchoProperty());
+        CheckMenuItem colours = new CheckMenuItem(Messages.get("term.ansi"));
+        colours.setId("term-ansi");
+        colours.selectedProperty().bindBidirectional(model.ansiProperty());
+        Menu charset = new Menu();
+        charset.setId("term-charset");
+        charset.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.get("term.charset.menu", model.charsetProperty().get().name()), model.charsetProperty()));
+        ToggleGroup charsets = new ToggleGroup();
+        for (String name : DisplayDecoder.CHARSETS) {
+            if (!Charset.isSupported(name)) {
+                continue;
+            }
+            Charset cs = Charset.forName(name);
+            RadioMenuItem item = new RadioMenuItem(cs.name());
+            item.setToggleGroup(charsets);
+            item.setSelected(cs.equals(model.charsetProperty().get()));
+            item.setOnAction(e -> model.charsetProperty().set(cs));
+            charset.getItems().add(item);
+        }
+        model.charsetProperty().addListener((o, a, cs) -> charsets.getToggles().forEach(
+                t -> t.setSelected(((RadioMenuItem) t).getText().equals(cs.name()))));
         MenuItem scrollback = new MenuItem();
         scrollback.textProperty().bind(Bindings.createStringBinding(
                 () -> Messages.get("term.scrollback.menu", model.scrollbackProperty().get()), model.scrollbackProperty()));
         scrollback.setOnAction(e -> model.askScrollback());
-        MenuButton more = new MenuButton(null, new FontIcon(Feather.MORE_HORIZONTAL), scrollback);
+        MenuButton more = new MenuButton(null, new FontIcon(Feather.SLIDERS), echo, colours, charset,
+                new SeparatorMenuItem(), scrollback);
         more.setId("term-more");
-        more.getStyleClass().add(Styles.BUTTON_ICON);
         more.setTooltip(new Tooltip(Messages.get("term.more.tooltip")));
 
-        for (var b : List.of(hex, echo, colours, pause, find, save, capture, clear)) {
+        for (var b : List.of(text, hex, pause, find, save, capture, clear)) {
             b.getStyleClass().add(Styles.SMALL);
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        for (var c : List.of(stamps, charset)) {
-            c.getStyleClass().add(Styles.SMALL);
-            c.setMinWidth(Region.USE_PREF_SIZE);
-        }
+        stamps.getStyleClass().add(Styles.SMALL);
         more.getStyleClass().add(Styles.SMALL);
 
         Label status = new Label();
@@ -206,7 +231,7 @@ public final class TerminalView extends BorderPane {
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
 
-        HBox bar = new HBox(hex, stamps, charset, echo, colours, gap(), status, pause, find, save, capture, clear, more);
+        HBox bar = new HBox(textOrHex, stamps, gap(), status, pause, find, save, capture, clear, more);
         bar.getStyleClass().add("term-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -132,6 +132,14 @@ public final class TerminalViewModel implements AutoCloseable {
         buffer.sent(data, localEcho.get());
     }
 
+    /**
+     * Queues bytes with {@code transmit} (which must not block) and records them as sent in one
+     * step, so the echo of a line never shows above the line.
+     */
+    public boolean send(byte[] data, java.util.function.BooleanSupplier transmit) {
+        return buffer.send(data, localEcho.get(), transmit);
+    }
+
     /** A note of the terminal's own (connected, closed…), between the lines. */
     public void note(String text) {
         buffer.note(text);

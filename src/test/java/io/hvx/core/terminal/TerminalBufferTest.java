@@ -97,7 +97,9 @@ class TerminalBufferTest {
         });
         b.sent("secret\n".getBytes(StandardCharsets.UTF_8), false);
         assertThat(b.lineCount()).isZero();
-        assertThat(seen).extracting(TerminalLine::text).containsExactly("secret\u240A");
+        assertThat(seen).extracting(TerminalLine::text).containsExactly("secret");
+        assertThat(seen.getFirst().ending()).isEqualTo(LineEnding.LF);
+        assertThat(seen.getFirst().bytes()).isEqualTo("secret\n".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
