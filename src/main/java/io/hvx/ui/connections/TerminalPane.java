@@ -625,6 +625,8 @@ public final class TerminalPane extends Region {
 
     private void onPress(MouseEvent e) {
         requestFocus();
+        // consumed, or the tab pane around would take the focus back
+        e.consume();
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
@@ -671,6 +673,7 @@ public final class TerminalPane extends Region {
         caretRow = h.row();
         caretCol = h.col();
         dirty = true;
+        e.consume();
     }
 
     /** Selects from (row, character) to (row, character). */
