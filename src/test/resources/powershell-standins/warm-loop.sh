@@ -1,7 +1,9 @@
 #!/bin/sh
 # Stands in for the warm PowerShell loop: one request per stdin line, each answer one JSON line
 # and the sentinel. HVX_WARM_MODE: "ok" (default), "hang" (never answers), "die-after-1"
-# (answers once, then exits). Each start appends a line to HVX_STANDIN_STARTS if set.
+# (answers once, then exits), "flood" (answers with one endless line), "flood-stderr" (floods stderr
+# instead of answering), "fork" (starts a child that outlives the request; its pid goes to
+# HVX_STANDIN_PIDFILE). Each start appends a line to HVX_STANDIN_STARTS if set.
 if [ -n "${HVX_STANDIN_STARTS:-}" ]; then echo "$$" >> "$HVX_STANDIN_STARTS"; fi
 mode="${HVX_WARM_MODE:-ok}"
 fixtures="$(dirname "$0")/../powershell-fixtures"
@@ -11,6 +13,12 @@ while IFS= read -r line; do
     exit) exit 0 ;;
   esac
   if [ "$mode" = hang ]; then sleep 120 & wait; fi
+  if [ "$mode" = flood ]; then tr '\000' x < /dev/zero; fi
+  if [ "$mode" = flood-stderr ]; then yes 'Get-VM : an error that repeats' >&2; fi
+  if [ "$mode" = fork ] && [ "$answered" = 0 ]; then
+    sleep 300 &
+    if [ -n "${HVX_STANDIN_PIDFILE:-}" ]; then echo "$!" > "$HVX_STANDIN_PIDFILE"; fi
+  fi
   if [ "$mode" = die-after-1 ] && [ "$answered" -ge 1 ]; then exit 3; fi
   case "$line" in
     vms) tr -d '\r\n' < "$fixtures/${HVX_FIXTURE:-ps7-contract.json}"; echo ;;

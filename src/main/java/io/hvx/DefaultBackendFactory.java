@@ -60,14 +60,16 @@ public final class DefaultBackendFactory implements BackendFactory {
                 System.getProperty("java.version"), AppDirs.sandboxDir(sandboxDirOption),
                 dataDir != null ? dataDir : AppDirs.dataDir());
         Logs.init(env.dataDir().resolve("logs"));
-        ServiceRegistry services = services(env);
+        // one clock for every store: creation stamps, VM uptimes, journal times
+        Clock clock = Clock.systemUTC();
+        ServiceRegistry services = services(env, clock);
         return switch (mode) {
             case WINDOWS -> new DefaultBackend(env, services, PowerShellVmInventory.oneShot((String) null, null),
                     WinsockEndpoints.connector(), WinsockEndpoints.listenerFactory(), null);
             case LINUX_GUEST -> new DefaultBackend(env, services, new HostVmInventory(),
                     VsockEndpoints.connector(), VsockEndpoints.listenerFactory(), null);
             case SANDBOX -> {
-                SandboxVmInventory inventory = new SandboxVmInventory(env.sandboxDir());
+                SandboxVmInventory inventory = new SandboxVmInventory(env.sandboxDir(), clock);
                 SandboxVms vms = sandboxVms(inventory);
                 SandboxPaths paths = SandboxPaths.forSandbox(env.sandboxDir());
                 RegisteredServices registered = id -> services.list().stream().anyMatch(r -> r.id().equals(id));
@@ -78,16 +80,16 @@ public final class DefaultBackendFactory implements BackendFactory {
     }
 
     /** The service registry of the mode: registry key, sandbox store or the guest's saved list. */
-    static ServiceRegistry services(Environment env) {
+    static ServiceRegistry services(Environment env, Clock clock) {
         RegistryStore store = switch (env.mode()) {
             case WINDOWS -> WindowsRegistryStore.standard(Elevation::isElevated);
-            case SANDBOX -> JsonServiceStore.sandbox(env.sandboxDir());
+            case SANDBOX -> JsonServiceStore.sandbox(env.sandboxDir(), clock);
             case LINUX_GUEST -> {
                 Path saved = env.dataDir().resolve("saved-services.json");
                 yield JsonServiceStore.readOnly(saved, Problem.of("error.services.readOnly.guest", saved));
             }
         };
-        return new Registrations(store, new UndoJournal(env.dataDir()), "hvx " + env.version(), Clock.systemUTC());
+        return new Registrations(store, new UndoJournal(env.dataDir()), "hvx " + env.version(), clock);
     }
 
     /** The sandbox endpoints' view of the sandbox VM inventory, read afresh on every call. */

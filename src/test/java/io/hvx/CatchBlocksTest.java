@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,41 +27,10 @@ class CatchBlocksTest {
     private static final Pattern EMPTY_FAILURE_CALLBACK =
             Pattern.compile("\\b(t|e|ex|err|error|failure|cause|throwable)\\s*->\\s*\\{\\s*}");
 
-    /**
-     * Findings in code other changes own, named so whoever merges them can drop the entry once
-     * the catch logs or explains itself (the test then says the entry is stale).
-     */
-    private static final Map<String, String> OWNED_ELSEWHERE = Map.ofEntries(
-            Map.entry("io/hvx/platform/JsonFileSettings.java: catch (NoSuchFileException e)", "owned by the Windows/platform change"),
-            Map.entry("io/hvx/platform/WindowsRegistryStore.java: catch (ElevationRequiredException e)", "owned by the Windows/platform change"),
-            Map.entry("io/hvx/platform/ShellElevatedRestart.java: catch (RuntimeException | LinkageError e)", "owned by the Windows/platform change"),
-            Map.entry("io/hvx/platform/Elevation.java: catch (RuntimeException | LinkageError e)", "owned by the Windows/platform change"),
-            Map.entry("io/hvx/files/AtomicFiles.java: catch (AtomicMoveNotSupportedException e)", "owned by the stores change"),
-            Map.entry("io/hvx/registry/Polling.java: catch (InterruptedException e)", "owned by the stores change"),
-            Map.entry("io/hvx/registry/JsonServiceStore.java: catch (NoSuchFileException e)", "owned by the stores change"),
-            Map.entry("io/hvx/registry/JsonServiceStore.java: catch (IOException | UnsupportedOperationException e)", "owned by the stores change"),
-            Map.entry("io/hvx/registry/UndoJournal.java: catch (NoSuchFileException e)", "owned by the stores change"),
-            Map.entry("io/hvx/cli/ServicesCommand.java: catch (IOException e)", "owned by the stores change"),
-            Map.entry("io/hvx/vm/SandboxVmInventory.java: catch (IOException | UnsupportedOperationException e)", "owned by the stores change"),
-            Map.entry("io/hvx/vm/SandboxVmInventory.java: catch (DateTimeParseException ex)", "owned by the stores change"),
-            Map.entry("io/hvx/vm/SandboxVmInventory.java: catch (NoSuchFileException e)", "owned by the stores change"),
-            Map.entry("io/hvx/vm/PowerShellOutputParser.java: catch (JsonParseException | IllegalStateException e)", "owned by the Windows/PowerShell change"),
-            Map.entry("io/hvx/vm/PowerShellOutputParser.java: catch (NumberFormatException notIntegral)", "owned by the Windows/PowerShell change"),
-            Map.entry("io/hvx/vm/PowerShellOutputParser.java: catch (NumberFormatException notNumber)", "owned by the Windows/PowerShell change"));
-
     @Test
     void everyDroppedExceptionIsLoggedOrExplained() throws IOException {
-        TreeSet<String> found = findings();
-        List<String> unexplained = found.stream().filter(f -> !OWNED_ELSEWHERE.containsKey(f)).toList();
-        assertThat(unexplained).as("catch blocks and failure callbacks that drop an exception silently:"
+        assertThat(findings()).as("catch blocks and failure callbacks that drop an exception silently:"
                 + " log it, or say in a comment why nothing is lost").isEmpty();
-    }
-
-    @Test
-    void theListOfFindingsOwnedElsewhereHoldsNoStaleEntry() throws IOException {
-        TreeSet<String> found = findings();
-        assertThat(OWNED_ELSEWHERE.keySet().stream().filter(k -> !found.contains(k)).sorted().toList())
-                .as("fixed since: remove these entries from OWNED_ELSEWHERE").isEmpty();
     }
 
     @Test

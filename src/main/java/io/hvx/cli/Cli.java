@@ -3,6 +3,7 @@ package io.hvx.cli;
 import io.hvx.core.HvxException;
 import io.hvx.core.Messages;
 import io.hvx.core.Mode;
+import io.hvx.core.TextSafety;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
@@ -41,16 +42,19 @@ public final class Cli {
         cl.registerConverter(Mode.class, text -> Mode.byId(text).orElseThrow(
                 () -> new CommandLine.TypeConversionException(Messages.get("cli.error.mode", text))));
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("hvx: " + firstLine(ex.getMessage()));
+            ex.getCommandLine().getErr().println("hvx: " + TextSafety.escapeControls(firstLine(ex.getMessage())));
             ex.getCommandLine().getErr().println(Messages.get("cli.error.seeHelp",
                     ex.getCommandLine().getCommandSpec().qualifiedName()));
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof HvxException h) {
-                commandLine.getErr().println("hvx: " + h.getMessage());
+                // messages quote names from files, the registry and PowerShell: never raw to the terminal
+                commandLine.getErr().println("hvx: " + TextSafety.escapeControls(h.getMessage()));
                 if (h.detail() != null && !h.detail().isBlank()) {
-                    commandLine.getErr().println("  " + h.detail().strip().replace("\n", "\n  "));
+                    for (String line : h.detail().strip().split("\n")) {
+                        commandLine.getErr().println("  " + TextSafety.escapeControls(line));
+                    }
                 }
                 return h.exitStatus();
             }

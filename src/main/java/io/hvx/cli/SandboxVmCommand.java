@@ -4,11 +4,10 @@ import io.hvx.core.Guid;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.Messages;
 import io.hvx.core.Problem;
+import io.hvx.core.TextSafety;
 import io.hvx.core.VirtualMachine;
 import io.hvx.vm.SandboxVmInventory;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +29,11 @@ public final class SandboxVmCommand {
     /** The states a sandbox VM can be put in. */
     public enum PowerState { running, off }
 
+    /** The backend's inventory in sandbox mode; in other modes one on the sandbox directory. */
     static SandboxVmInventory inventory(CliContext ctx) {
+        if (ctx.backend().vms() instanceof SandboxVmInventory sandbox) {
+            return sandbox;
+        }
         return new SandboxVmInventory(ctx.backend().environment().sandboxDir());
     }
 
@@ -50,9 +53,7 @@ public final class SandboxVmCommand {
         public Integer call() {
             List<VirtualMachine> vms = inventory(ctx).list();
             if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                vms.forEach(vm -> out.add(VmsCommand.toJson(vm)));
-                ctx.printJson(out);
+                ctx.printJson(vms.stream().map(VmsCommand.VmJson::of).toList());
             } else {
                 VmsCommand.print(ctx.out(), vms);
             }
@@ -93,7 +94,7 @@ public final class SandboxVmCommand {
             }
             VirtualMachine vm = inventory(ctx).add(name, guid, state == PowerState.running);
             if (json) {
-                ctx.printJson(VmsCommand.toJson(vm));
+                ctx.printJson(VmsCommand.VmJson.of(vm));
             } else {
                 ctx.out().println(vm.id());
             }
@@ -119,7 +120,8 @@ public final class SandboxVmCommand {
         @Override
         public Integer call() {
             VirtualMachine vm = inventory(ctx).setState(ref, state == PowerState.running);
-            ctx.out().println(Messages.get("vms.sandbox.state.done", vm.name(), vm.id(), vm.state()));
+            ctx.out().println(Messages.get("vms.sandbox.state.done", TextSafety.escapeControls(vm.name()), vm.id(),
+                    TextSafety.escapeControls(vm.state())));
             return Cli.OK;
         }
     }
@@ -139,7 +141,7 @@ public final class SandboxVmCommand {
         @Override
         public Integer call() {
             VirtualMachine vm = inventory(ctx).remove(ref);
-            ctx.out().println(Messages.get("vms.sandbox.remove.done", vm.name(), vm.id()));
+            ctx.out().println(Messages.get("vms.sandbox.remove.done", TextSafety.escapeControls(vm.name()), vm.id()));
             return Cli.OK;
         }
     }

@@ -7,6 +7,7 @@ import io.hvx.core.Messages;
 import io.hvx.core.Problem;
 import io.hvx.core.ServiceRegistration;
 import io.hvx.core.ServiceRegistry;
+import io.hvx.core.TextSafety;
 import io.hvx.registry.ServiceFiles;
 import io.hvx.registry.ServiceRules;
 import java.io.BufferedReader;
@@ -16,11 +17,11 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,16 +76,16 @@ public final class ServicesCommand implements Callable<Integer> {
         return named.getFirst().id();
     }
 
-    /** A registration as {@code list --json} prints it. */
-    static Map<String, Object> json(ServiceRegistration r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id().toString());
-        m.put("name", r.name());
-        m.put("kind", r.kind().id());
-        m.put("vsockPort", r.vsockPort());
-        m.put("createdBy", r.createdBy());
-        m.put("createdAt", r.createdAt());
-        return m;
+    /** A registration as {@code list --json} and {@code add --json} print it; field names are the format. */
+    record ServiceJson(String id, String name, String kind, Long vsockPort, String createdBy, String createdAt) {
+        static ServiceJson of(ServiceRegistration r) {
+            return new ServiceJson(r.id().toString(), r.name(), r.kind().id(), r.vsockPort(), r.createdBy(), r.createdAt());
+        }
+    }
+
+    /** Text from a store made safe for the terminal, with a dash for none. */
+    static String shown(String text) {
+        return text == null ? "—" : TextSafety.escapeControls(text);
     }
 
     /**
@@ -106,6 +107,7 @@ public final class ServicesCommand implements Callable<Integer> {
             String a = answer.strip().toLowerCase(Locale.ROOT);
             return a.equals("y") || a.equals("yes") || a.equals(Messages.get("services.confirm.yesWord"));
         } catch (IOException e) {
+            // no answer could be read: the question counts as declined, so nothing is changed
             return false;
         }
     }
@@ -126,7 +128,7 @@ public final class ServicesCommand implements Callable<Integer> {
         public Integer call() {
             List<ServiceRegistration> all = ctx.backend().services().list();
             if (json) {
-                ctx.printJson(all.stream().map(ServicesCommand::json).toList());
+                ctx.printJson(all.stream().map(ServiceJson::of).toList());
                 return Cli.OK;
             }
             if (all.isEmpty()) {
@@ -142,28 +144,8 @@ public final class ServicesCommand implements Callable<Integer> {
                         r.id().toString(), r.kind().id(), r.vsockPort() == null ? "" : r.vsockPort().toString(),
                         r.createdBy() == null ? "" : r.createdBy(), r.createdAt() == null ? "" : r.createdAt()});
             }
-            printTable(ctx.out(), rows);
+            TextTable.print(ctx.out(), rows);
             return Cli.OK;
-        }
-    }
-
-    static void printTable(PrintWriter out, List<String[]> rows) {
-        int cols = rows.getFirst().length;
-        int[] w = new int[cols];
-        for (String[] r : rows) {
-            for (int i = 0; i < cols; i++) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < cols; i++) {
-                sb.append(r[i]);
-                if (i < cols - 1) {
-                    sb.append(" ".repeat(w[i] - r[i].length() + 2));
-                }
-            }
-            out.println(sb.toString().stripTrailing());
         }
     }
 
@@ -175,11 +157,20 @@ public final class ServicesCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, paramLabel = "NAME", descriptionKey = "option.services.name")
         String name;
 
-        @Option(names = "--id", paramLabel = "GUID", descriptionKey = "option.services.id")
-        String id;
+        /** Which GUID to register: a given one or a vsock port's; none means a new random GUID. */
+        static final class Which {
+            @Option(names = "--id", paramLabel = "GUID", descriptionKey = "option.services.id")
+            String id;
 
-        @Option(names = "--vsock-port", paramLabel = "N", descriptionKey = "option.services.vsockPort")
-        String vsockPort;
+            @Option(names = "--vsock-port", paramLabel = "N", descriptionKey = "option.services.vsockPort")
+            String vsockPort;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
+        Which which;
+
+        @Option(names = "--force", descriptionKey = "option.services.forceName")
+        boolean force;
 
         @Option(names = "--json", descriptionKey = "option.json")
         boolean json;
@@ -190,14 +181,11 @@ public final class ServicesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (id != null && vsockPort != null) {
-                throw new InvalidInputException(Problem.of("error.services.add.both"));
-            }
-            Guid guid = id != null ? ServiceRules.id(id)
-                    : vsockPort != null ? ServiceRules.vsockPort(vsockPort) : Guid.random();
-            ServiceRegistration r = ctx.backend().services().add(guid, name);
+            Guid guid = which == null ? Guid.random()
+                    : which.id != null ? ServiceRules.id(which.id) : ServiceRules.vsockPort(which.vsockPort);
+            ServiceRegistration r = ctx.backend().services().add(guid, name, force);
             if (json) {
-                ctx.printJson(ServicesCommand.json(r));
+                ctx.printJson(ServiceJson.of(r));
             } else {
                 ctx.out().println(r.id());
             }
@@ -216,7 +204,7 @@ public final class ServicesCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, paramLabel = "NAME", descriptionKey = "option.services.name")
         String name;
 
-        @Option(names = "--force", descriptionKey = "option.services.force")
+        @Option(names = "--force", descriptionKey = "option.services.forceRename")
         boolean force;
 
         public RenameCommand(CliContext ctx) {
@@ -229,8 +217,8 @@ public final class ServicesCommand implements Callable<Integer> {
             Guid id = resolve(reg, target);
             String old = reg.list().stream().filter(x -> x.id().equals(id)).findFirst()
                     .map(ServiceRegistration::name).orElse(null);
-            ServiceRegistration r = reg.rename(id, name, force);
-            ctx.out().println(Messages.get("services.renamed", r.id(), old == null ? "—" : old, r.name()));
+            ServiceRegistration r = reg.rename(id, name, force, force);
+            ctx.out().println(Messages.get("services.renamed", r.id(), shown(old), shown(r.name())));
             return Cli.OK;
         }
     }
@@ -258,13 +246,12 @@ public final class ServicesCommand implements Callable<Integer> {
             ServiceRegistry reg = ctx.backend().services();
             Guid id = resolve(reg, target);
             ServiceRegistration r = reg.editable(id, force);
-            if (!yes && !confirm(ctx, Messages.get("services.confirm.remove", r.id(),
-                    r.name() == null ? "—" : r.name()))) {
+            if (!yes && !confirm(ctx, Messages.get("services.confirm.remove", r.id(), shown(r.name())))) {
                 ctx.out().println(Messages.get("services.cancelled"));
                 return Cli.FAILED;
             }
             reg.remove(id, force);
-            ctx.out().println(Messages.get("services.removed", r.id(), r.name() == null ? "—" : r.name()));
+            ctx.out().println(Messages.get("services.removed", r.id(), shown(r.name())));
             return Cli.OK;
         }
     }
@@ -358,24 +345,29 @@ public final class ServicesCommand implements Callable<Integer> {
             this.ctx = ctx;
         }
 
+        /**
+         * Prints the plan, then applies it. A refused row refuses the whole import (exit 2, naming
+         * the row and the option that would allow it) before anything is asked or written.
+         */
         @Override
         public Integer call() {
             ServiceRegistry reg = ctx.backend().services();
             ImportPlan plan = reg.plan(ServiceFiles.read(file), allowDelete, force);
-            if (json && dryRun) {
-                ctx.printJson(planJson(plan, null));
-                return Cli.OK;
-            }
-            if (!json) {
+            Optional<Problem> refused = plan.refusal();
+            if (json && (dryRun || refused.isPresent())) {
+                ctx.printJson(PlanJson.of(plan, null));
+            } else if (!json) {
                 printPlan(ctx.out(), plan);
             }
             if (dryRun) {
                 return Cli.OK;
             }
+            if (refused.isPresent()) {
+                throw new InvalidInputException(refused.get());
+            }
             if (plan.changes().isEmpty()) {
                 if (json) {
-                    ctx.printJson(planJson(plan, new ImportPlan.Result(0, 0, 0,
-                            (int) plan.count(ImportPlan.Action.UNCHANGED), (int) plan.count(ImportPlan.Action.REFUSED))));
+                    ctx.printJson(PlanJson.of(plan, reg.apply(plan)));
                 } else {
                     ctx.out().println(Messages.get("services.import.nothing"));
                 }
@@ -387,10 +379,9 @@ public final class ServicesCommand implements Callable<Integer> {
             }
             ImportPlan.Result r = reg.apply(plan);
             if (json) {
-                ctx.printJson(planJson(plan, r));
+                ctx.printJson(PlanJson.of(plan, r));
             } else {
-                ctx.out().println(Messages.get("services.import.done", r.added(), r.renamed(), r.deleted(),
-                        r.unchanged(), r.refused()));
+                ctx.out().println(Messages.get("services.import.done", r.added(), r.renamed(), r.deleted(), r.unchanged()));
             }
             return Cli.OK;
         }
@@ -404,30 +395,22 @@ public final class ServicesCommand implements Callable<Integer> {
                 rows.add(new String[] {Messages.get(s.action().labelKey()), s.entry().id().toString(), name,
                         s.reason() == null ? "" : s.reason().message()});
             }
-            printTable(out, rows);
+            TextTable.print(out, rows);
         }
 
-        private static Map<String, Object> planJson(ImportPlan plan, ImportPlan.Result result) {
-            List<Map<String, Object>> steps = new ArrayList<>();
-            for (ImportPlan.Step s : plan.steps()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("action", s.action().id());
-                m.put("id", s.entry().id().toString());
-                m.put("name", s.entry().name());
-                m.put("currentName", s.currentName());
-                m.put("reason", s.reason() == null ? null : s.reason().message());
-                m.put("line", s.entry().line() == 0 ? null : s.entry().line());
-                steps.add(m);
+        /** One row of the plan as {@code --json} prints it. */
+        record StepJson(String action, String id, String name, String currentName, String reason, Integer line) {
+        }
+
+        /** The plan and, once applied, the counts (null before). */
+        record PlanJson(List<StepJson> steps, boolean applied, Integer added, Integer renamed, Integer deleted) {
+            static PlanJson of(ImportPlan plan, ImportPlan.Result result) {
+                List<StepJson> steps = plan.steps().stream().map(s -> new StepJson(s.action().id(), s.entry().id().toString(),
+                        s.entry().name(), s.currentName(), s.reason() == null ? null : s.reason().message(),
+                        s.entry().line() == 0 ? null : s.entry().line())).toList();
+                return result == null ? new PlanJson(steps, false, null, null, null)
+                        : new PlanJson(steps, true, result.added(), result.renamed(), result.deleted());
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("steps", steps);
-            m.put("applied", result != null);
-            if (result != null) {
-                m.put("added", result.added());
-                m.put("renamed", result.renamed());
-                m.put("deleted", result.deleted());
-            }
-            return m;
         }
     }
 
@@ -436,14 +419,25 @@ public final class ServicesCommand implements Callable<Integer> {
     public static final class UndoCommand implements Callable<Integer> {
         private final CliContext ctx;
 
+        @Option(names = "--json", descriptionKey = "option.json")
+        boolean json;
+
         public UndoCommand(CliContext ctx) {
             this.ctx = ctx;
+        }
+
+        /** What was undone, as {@code --json} prints it. */
+        record UndoneJson(String action, List<String> ids, String at) {
         }
 
         @Override
         public Integer call() {
             ServiceRegistry.UndoableChange c = ctx.backend().services().undo();
-            ctx.out().println(Messages.get("services.undone", Messages.get(c.labelKey()), c.ids().size(), c.at()));
+            if (json) {
+                ctx.printJson(new UndoneJson(c.action(), c.ids().stream().map(Guid::toString).toList(), c.at()));
+            } else {
+                ctx.out().println(Messages.get("services.undone", Messages.get(c.labelKey()), c.ids().size(), c.at()));
+            }
             return Cli.OK;
         }
     }

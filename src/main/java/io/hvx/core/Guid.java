@@ -1,5 +1,7 @@
 package io.hvx.core;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Objects;
@@ -96,28 +98,18 @@ public final class Guid implements Comparable<Guid> {
     /** Decodes the Windows in-memory (mixed-endian) layout at {@code offset}. */
     public static Guid fromWindowsBytes(byte[] b, int offset) {
         Objects.checkFromIndexSize(offset, BYTES, b.length);
-        long data1 = (b[offset] & 0xffL) | (b[offset + 1] & 0xffL) << 8
-                | (b[offset + 2] & 0xffL) << 16 | (b[offset + 3] & 0xffL) << 24;
-        long data2 = (b[offset + 4] & 0xffL) | (b[offset + 5] & 0xffL) << 8;
-        long data3 = (b[offset + 6] & 0xffL) | (b[offset + 7] & 0xffL) << 8;
-        long hi = data1 << 32 | data2 << 16 | data3;
-        long lo = 0;
-        for (int i = 8; i < 16; i++) {
-            lo = (lo << 8) | (b[offset + i] & 0xffL);
-        }
-        return new Guid(hi, lo);
+        ByteBuffer le = ByteBuffer.wrap(b, offset, BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        long data1 = Integer.toUnsignedLong(le.getInt());
+        long data2 = Short.toUnsignedLong(le.getShort());
+        long data3 = Short.toUnsignedLong(le.getShort());
+        return new Guid(data1 << 32 | data2 << 16 | data3, le.order(ByteOrder.BIG_ENDIAN).getLong());
     }
 
     /** Decodes the RFC 4122 (string order) layout at {@code offset}. */
     public static Guid fromRfc4122Bytes(byte[] b, int offset) {
         Objects.checkFromIndexSize(offset, BYTES, b.length);
-        long hi = 0;
-        long lo = 0;
-        for (int i = 0; i < 8; i++) {
-            hi = (hi << 8) | (b[offset + i] & 0xffL);
-            lo = (lo << 8) | (b[offset + 8 + i] & 0xffL);
-        }
-        return new Guid(hi, lo);
+        ByteBuffer be = ByteBuffer.wrap(b, offset, BYTES);
+        return new Guid(be.getLong(), be.getLong());
     }
 
     /** The Windows in-memory (mixed-endian) layout, as found in {@code SOCKADDR_HV}. */
@@ -130,30 +122,14 @@ public final class Guid implements Comparable<Guid> {
     /** Writes the Windows in-memory layout into {@code b} at {@code offset}. */
     public void writeWindowsBytes(byte[] b, int offset) {
         Objects.checkFromIndexSize(offset, BYTES, b.length);
-        int data1 = data1();
-        int data2 = data2();
-        int data3 = data3();
-        b[offset] = (byte) data1;
-        b[offset + 1] = (byte) (data1 >>> 8);
-        b[offset + 2] = (byte) (data1 >>> 16);
-        b[offset + 3] = (byte) (data1 >>> 24);
-        b[offset + 4] = (byte) data2;
-        b[offset + 5] = (byte) (data2 >>> 8);
-        b[offset + 6] = (byte) data3;
-        b[offset + 7] = (byte) (data3 >>> 8);
-        for (int i = 0; i < 8; i++) {
-            b[offset + 8 + i] = (byte) (lsb >>> (56 - 8 * i));
-        }
+        ByteBuffer.wrap(b, offset, BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(data1()).putShort((short) data2()).putShort((short) data3())
+                .order(ByteOrder.BIG_ENDIAN).putLong(lsb);
     }
 
     /** The RFC 4122 layout: the bytes in the order the string shows them. */
     public byte[] toRfc4122Bytes() {
-        byte[] b = new byte[BYTES];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (msb >>> (56 - 8 * i));
-            b[8 + i] = (byte) (lsb >>> (56 - 8 * i));
-        }
-        return b;
+        return ByteBuffer.allocate(BYTES).putLong(msb).putLong(lsb).array();
     }
 
     /** {@code Data1}: the first 32 bits (the vsock port in a template GUID). */
@@ -173,11 +149,7 @@ public final class Guid implements Comparable<Guid> {
 
     /** {@code Data4}: the last eight bytes, in string order. */
     public byte[] data4() {
-        byte[] b = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (lsb >>> (56 - 8 * i));
-        }
-        return b;
+        return ByteBuffer.allocate(8).putLong(lsb).array();
     }
 
     public long mostSignificantBits() {

@@ -78,4 +78,31 @@ public record ImportPlan(List<Step> steps) {
     public long count(Action a) {
         return steps.stream().filter(s -> s.action == a).count();
     }
+
+    /**
+     * Why this plan cannot be applied: a refused row makes the whole import refused, so a file is
+     * imported completely or not at all. Names the first refused row (its line, or its place in
+     * the file), its service, the reason, and the option that would allow it when there is one.
+     *
+     * @return the sentence, or empty when no row is refused
+     */
+    public java.util.Optional<Problem> refusal() {
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (s.action != Action.REFUSED) {
+                continue;
+            }
+            Problem row = s.entry.line() > 0 ? Problem.of("services.import.row.line", String.valueOf(s.entry.line()))
+                    : Problem.of("services.import.row.entry", String.valueOf(i + 1));
+            String flag = s.reason == null ? null : switch (s.reason.key()) {
+                case "services.plan.reason.deleteNotAllowed" -> "--allow-delete";
+                case "services.plan.reason.other" -> "--force";
+                default -> null;
+            };
+            Problem hint = flag == null ? Problem.of("services.import.refused.fix") : Problem.of("services.import.refused.flag", flag);
+            return java.util.Optional.of(Problem.of("error.services.import.refused", String.valueOf(count(Action.REFUSED)),
+                    row, s.entry.id(), s.reason == null ? "" : s.reason, hint));
+        }
+        return java.util.Optional.empty();
+    }
 }

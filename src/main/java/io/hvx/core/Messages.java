@@ -53,6 +53,15 @@ public final class Messages {
      * becomes a crash (the i18n test catches it instead).
      */
     public static String format(String key, Object[] args) {
+        if (args != null) {
+            // a Problem as an argument (a reason inside a sentence) reads in the same language
+            args = args.clone();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof Problem p) {
+                    args[i] = p.message();
+                }
+            }
+        }
         for (ResourceBundle b : bundles()) {
             if (b.containsKey(key)) {
                 String pattern = b.getString(key);

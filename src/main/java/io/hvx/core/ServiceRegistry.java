@@ -26,14 +26,33 @@ public interface ServiceRegistry {
 
     /**
      * Registers {@code id} with friendly name {@code name}, stamped with this app's
-     * {@code CreatedBy}/{@code CreatedAt}.
+     * {@code CreatedBy}/{@code CreatedAt}. The check that {@code id} is free and the write happen
+     * under one lock, so of several callers adding one id exactly one succeeds.
      *
+     * @param allowDuplicateName whether a name another registration has (ignoring case) is accepted
      * @return the stored registration
+     * @throws DuplicateNameException when the name is taken and {@code allowDuplicateName} is false
      */
-    ServiceRegistration add(Guid id, String name);
+    ServiceRegistration add(Guid id, String name, boolean allowDuplicateName);
 
-    /** Gives {@code id} a new friendly name; {@code force} is needed for {@code other} entries. */
-    ServiceRegistration rename(Guid id, String name, boolean force);
+    /** {@link #add(Guid, String, boolean)} refusing names that are taken. */
+    default ServiceRegistration add(Guid id, String name) {
+        return add(id, name, false);
+    }
+
+    /**
+     * Gives {@code id} a new friendly name; {@code force} is needed for {@code other} entries.
+     * Fails when {@code id} is no longer registered (checked under the same lock as the write).
+     *
+     * @param allowDuplicateName whether a name another registration has (ignoring case) is accepted
+     * @throws DuplicateNameException when the name is taken and {@code allowDuplicateName} is false
+     */
+    ServiceRegistration rename(Guid id, String name, boolean force, boolean allowDuplicateName);
+
+    /** {@link #rename(Guid, String, boolean, boolean)} refusing names that are taken. */
+    default ServiceRegistration rename(Guid id, String name, boolean force) {
+        return rename(id, name, force, false);
+    }
 
     /** Removes {@code id}; {@code force} is needed for {@code other} entries. */
     ServiceRegistration remove(Guid id, boolean force);
@@ -54,12 +73,15 @@ public interface ServiceRegistry {
     ImportPlan plan(List<ImportPlan.Entry> entries, boolean allowDelete, boolean force);
 
     /**
-     * Applies the applicable steps of {@code plan} as one change (one undo step). The plan is
-     * checked again against the current state first; nothing is written when it no longer holds.
-     * Added entries get the values the file gives (like regedit), so an entry of another tool
-     * stays {@code other} after an export and an import.
+     * Applies {@code plan} as one change (one undo step), completely or not at all: a plan with a
+     * refused row is refused as a whole ({@link ImportPlan#refusal()}), and the plan is checked
+     * again against the current state under the store's lock; nothing is written when it no
+     * longer holds. When a store fails part-way (the registry denies one key), what was written
+     * is rolled back. Added entries get the values the file gives (like regedit), so an entry of
+     * another tool stays {@code other} after an export and an import.
      *
      * @return how many entries were added, renamed and deleted
+     * @throws InvalidInputException when a row is refused or the plan is stale
      */
     ImportPlan.Result apply(ImportPlan plan);
 

@@ -1,5 +1,8 @@
 package io.hvx.core;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * {@code SOCKADDR_HV}: 36 bytes — family 34 (little-endian u16), 2 reserved zero bytes, then the
  * VM ID and the service ID in Windows in-memory GUID order (hvsocket-facts.md §1.2–1.3).
@@ -19,9 +22,7 @@ public record SockaddrHv(Guid vmId, Guid serviceId) {
     }
 
     public byte[] encode() {
-        byte[] b = new byte[SIZE];
-        b[0] = (byte) AF_HYPERV;
-        b[1] = (byte) (AF_HYPERV >>> 8);
+        byte[] b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN).putShort((short) AF_HYPERV).array();
         vmId.writeWindowsBytes(b, 4);
         serviceId.writeWindowsBytes(b, 20);
         return b;
@@ -36,7 +37,7 @@ public record SockaddrHv(Guid vmId, Guid serviceId) {
         if (b.length < SIZE) {
             throw new IllegalArgumentException("SOCKADDR_HV needs 36 bytes, got " + b.length);
         }
-        int family = (b[0] & 0xff) | (b[1] & 0xff) << 8;
+        int family = Short.toUnsignedInt(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getShort(0));
         if (family != AF_HYPERV) {
             throw new IllegalArgumentException("address family " + family + " is not AF_HYPERV (34)");
         }

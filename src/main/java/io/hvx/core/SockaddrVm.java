@@ -1,5 +1,8 @@
 package io.hvx.core;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * Linux {@code struct sockaddr_vm}: 16 bytes — family 40 (u16), reserved u16, port u32, CID u32
  * (both in host byte order, little-endian on the platforms we support), flags u8, three zero
@@ -32,24 +35,24 @@ public record SockaddrVm(long cid, long port, int flags) {
     }
 
     public byte[] encode() {
-        byte[] b = new byte[SIZE];
-        b[0] = (byte) AF_VSOCK;
-        b[1] = (byte) (AF_VSOCK >>> 8);
-        putLe32(b, 4, port);
-        putLe32(b, 8, cid);
-        b[12] = (byte) flags;
-        return b;
+        return ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN)
+                .putShort(0, (short) AF_VSOCK)
+                .putInt(4, (int) port)
+                .putInt(8, (int) cid)
+                .put(12, (byte) flags)
+                .array();
     }
 
     public static SockaddrVm decode(byte[] b) {
         if (b.length < SIZE) {
             throw new IllegalArgumentException("sockaddr_vm needs 16 bytes, got " + b.length);
         }
-        int family = (b[0] & 0xff) | (b[1] & 0xff) << 8;
+        ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        int family = Short.toUnsignedInt(le.getShort(0));
         if (family != AF_VSOCK) {
             throw new IllegalArgumentException("address family " + family + " is not AF_VSOCK (40)");
         }
-        return new SockaddrVm(le32(b, 8), le32(b, 4), b[12] & 0xff);
+        return new SockaddrVm(Integer.toUnsignedLong(le.getInt(8)), Integer.toUnsignedLong(le.getInt(4)), b[12] & 0xff);
     }
 
     /**
@@ -70,16 +73,5 @@ public record SockaddrVm(long cid, long port, int flags) {
         long port = VsockTemplate.portOf(endpoint.serviceId()).orElseThrow(
                 () -> new InvalidInputException(Problem.of("error.vsock.service", endpoint.serviceId().toString())));
         return new SockaddrVm(cid, port);
-    }
-
-    private static void putLe32(byte[] b, int off, long v) {
-        b[off] = (byte) v;
-        b[off + 1] = (byte) (v >>> 8);
-        b[off + 2] = (byte) (v >>> 16);
-        b[off + 3] = (byte) (v >>> 24);
-    }
-
-    private static long le32(byte[] b, int off) {
-        return (b[off] & 0xffL) | (b[off + 1] & 0xffL) << 8 | (b[off + 2] & 0xffL) << 16 | (b[off + 3] & 0xffL) << 24;
     }
 }

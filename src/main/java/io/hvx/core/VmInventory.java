@@ -22,6 +22,36 @@ public interface VmInventory {
     List<VirtualMachine> list();
 
     /**
+     * The VMs with a note to show beside them when the list may be incomplete for a reason the
+     * user can change (Hyper-V's {@code Get-VM} lists nothing, without an error, to an account
+     * that is neither elevated nor in Hyper-V Administrators). Sources without such a reason
+     * return {@link #list()} without a note.
+     *
+     * @throws ElevationRequiredException when listing needs elevation or a group membership
+     * @throws OperationFailedException   when the source cannot be read (sentence + detail)
+     */
+    default Listing listing() {
+        return new Listing(list(), null);
+    }
+
+    /**
+     * What {@link #listing()} found.
+     *
+     * @param vms  the VMs, as {@link #list()} returns them
+     * @param note the sentence to show beside them, or null
+     */
+    record Listing(List<VirtualMachine> vms, Problem note) {
+        public Listing {
+            vms = List.copyOf(vms);
+        }
+
+        /** The note, if there is one. */
+        public Optional<Problem> noteIfAny() {
+            return Optional.ofNullable(note);
+        }
+    }
+
+    /**
      * The integration-service query of this inventory, when the source can answer it (Hyper-V
      * and the sandbox can; a Linux guest cannot see the host's integration services).
      */

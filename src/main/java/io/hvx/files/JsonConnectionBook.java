@@ -1,6 +1,8 @@
 package io.hvx.files;
 
+import com.google.gson.JsonElement;
 import io.hvx.core.Guid;
+import io.hvx.core.Problem;
 import io.hvx.core.ServiceChoice;
 import io.hvx.core.terminal.ConnectionBook;
 import io.hvx.core.terminal.SavedConnection;
@@ -11,9 +13,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * {@link ConnectionBook} in {@code connections.json} in the data directory:
+ * {@link ConnectionBook} in {@code connections.json} in the data directory, through the stores'
+ * toolkit ({@link JsonStoreFile}: strict reading, one lock, atomic writes; a file it does not
+ * fully understand is refused and left as it is):
  *
  * <pre>{@code
  * { "format": "hvx-connections", "version": 1,
@@ -27,6 +32,8 @@ import java.util.List;
 public final class JsonConnectionBook implements ConnectionBook {
 
     static final String FORMAT = "hvx-connections";
+    static final int VERSION = 1;
+    static final long MAX_BYTES = 1024 * 1024;
 
     record Entry(String vm, String vmId, String serviceName, String serviceId, String serviceText, boolean favourite,
                  String lastUsed) {
@@ -35,12 +42,11 @@ public final class JsonConnectionBook implements ConnectionBook {
     record Document(String format, int version, List<Entry> connections) {
     }
 
-    private final SmallJsonFile<Document> file;
+    private final JsonStoreFile<List<SavedConnection>> file;
     private final Clock clock;
 
     public JsonConnectionBook(Path file, Clock clock) {
-        this.file = new SmallJsonFile<>(file, Document.class,
-                d -> FORMAT.equals(d.format()) && d.version() == 1 && d.connections() != null);
+        this.file = new JsonStoreFile<>(file, MAX_BYTES, new Codec());
         this.clock = clock;
     }
 
@@ -51,53 +57,52 @@ public final class JsonConnectionBook implements ConnectionBook {
 
     @Override
     public List<SavedConnection> list() {
-        synchronized (file.lock()) {
-            return sorted(load());
-        }
+        return sorted(file.read().orElse(List.of()));
     }
 
     @Override
     public List<SavedConnection> used(SavedConnection connection) {
-        synchronized (file.lock()) {
-            List<SavedConnection> all = load();
+        return change(all -> {
             boolean favourite = connection.favourite()
                     || all.stream().anyMatch(c -> c.sameTarget(connection) && c.favourite());
             all.removeIf(c -> c.sameTarget(connection));
             all.add(connection.withFavourite(favourite).usedAt(clock.instant()));
-            return store(all);
-        }
+            return all;
+        });
     }
 
     @Override
     public List<SavedConnection> favourite(SavedConnection connection, boolean favourite) {
-        synchronized (file.lock()) {
-            List<SavedConnection> all = load();
+        return change(all -> {
             SavedConnection existing = all.stream().filter(c -> c.sameTarget(connection)).findFirst().orElse(connection);
             all.removeIf(c -> c.sameTarget(connection));
             all.add(existing.withFavourite(favourite));
-            return store(all);
-        }
+            return all;
+        });
     }
 
     @Override
     public List<SavedConnection> remove(SavedConnection connection) {
-        synchronized (file.lock()) {
-            List<SavedConnection> all = load();
+        return change(all -> {
             all.removeIf(c -> c.sameTarget(connection));
-            return store(all);
-        }
+            return all;
+        });
     }
 
-    private List<SavedConnection> store(List<SavedConnection> all) {
-        List<SavedConnection> kept = new ArrayList<>();
-        int recent = 0;
-        for (SavedConnection c : sorted(all)) {
-            if (c.favourite() || recent++ < RECENT_LIMIT) {
-                kept.add(c);
+    /** Reads, changes and writes under the store's lock; keeps the favourites and the newest recents. */
+    private List<SavedConnection> change(UnaryOperator<List<SavedConnection>> edit) {
+        try (FileLocks.Held l = file.lock()) {
+            List<SavedConnection> all = edit.apply(new ArrayList<>(file.read().orElse(List.of())));
+            List<SavedConnection> kept = new ArrayList<>();
+            int recent = 0;
+            for (SavedConnection c : sorted(all)) {
+                if (c.favourite() || recent++ < RECENT_LIMIT) {
+                    kept.add(c);
+                }
             }
+            file.write(kept);
+            return kept;
         }
-        file.write(new Document(FORMAT, 1, kept.stream().map(JsonConnectionBook::entry).toList()));
-        return sorted(kept);
     }
 
     private static List<SavedConnection> sorted(List<SavedConnection> all) {
@@ -107,39 +112,66 @@ public final class JsonConnectionBook implements ConnectionBook {
         return out;
     }
 
-    private List<SavedConnection> load() {
-        List<SavedConnection> out = new ArrayList<>();
-        file.read().ifPresent(d -> {
-            for (Entry e : d.connections()) {
-                SavedConnection c = connection(e);
-                if (c != null) {
-                    out.add(c);
-                }
+    private static final class Codec implements JsonStoreFile.Codec<List<SavedConnection>> {
+        @Override
+        public List<SavedConnection> decode(JsonElement root) throws StrictJson.Refused {
+            JsonStoreFile.checkVersion(root, VERSION);
+            Document d = StrictJson.map(root, Document.class, false);
+            if (!FORMAT.equals(d.format())) {
+                throw new StrictJson.Refused(Problem.of("store.problem.value", "$.format", String.valueOf(d.format()), FORMAT));
             }
-        });
-        return out;
-    }
+            if (d.connections() == null) {
+                throw new StrictJson.Refused(Problem.of("store.problem.missing", "$.connections"));
+            }
+            List<SavedConnection> out = new ArrayList<>();
+            for (int i = 0; i < d.connections().size(); i++) {
+                out.add(connection(d.connections().get(i), "$.connections[" + i + "]"));
+            }
+            return out;
+        }
 
-    /** An entry read back, or null when it is incomplete (it is then dropped on the next save). */
-    private static SavedConnection connection(Entry e) {
-        try {
-            if (e == null || e.vm() == null || e.lastUsed() == null) {
+        private static SavedConnection connection(Entry e, String at) throws StrictJson.Refused {
+            if (e == null || e.vm() == null) {
+                throw new StrictJson.Refused(Problem.of("store.problem.missing", at + ".vm"));
+            }
+            Guid vmId = guid(e.vmId(), at + ".vmId");
+            Guid serviceId = guid(e.serviceId(), at + ".serviceId");
+            if (serviceId == null && e.serviceText() == null) {
+                throw new StrictJson.Refused(Problem.of("store.problem.missing", at + ".serviceText"));
+            }
+            Instant used;
+            try {
+                used = Instant.parse(String.valueOf(e.lastUsed()));
+            } catch (DateTimeParseException x) {
+                throw new StrictJson.Refused(Problem.of("store.problem.value", at + ".lastUsed", String.valueOf(e.lastUsed()),
+                        "2025-03-01T12:00:00Z"));
+            }
+            ServiceChoice service = serviceId != null ? new ServiceChoice(e.serviceName(), serviceId, null)
+                    : ServiceChoice.typed(e.serviceText());
+            return new SavedConnection(SavedConnection.vmChoice(e.vm(), vmId), service, e.favourite(), used);
+        }
+
+        private static Guid guid(String text, String at) throws StrictJson.Refused {
+            if (text == null) {
                 return null;
             }
-            Guid vmId = e.vmId() == null ? null : Guid.parse(e.vmId());
-            ServiceChoice service = e.serviceId() != null ? new ServiceChoice(e.serviceName(), Guid.parse(e.serviceId()), null)
-                    : ServiceChoice.typed(e.serviceText());
-            return new SavedConnection(SavedConnection.vmChoice(e.vm(), vmId), service, e.favourite(),
-                    Instant.parse(e.lastUsed()));
-        } catch (IllegalArgumentException | DateTimeParseException ex) {
-            return null;
+            Guid g = Guid.tryParse(text);
+            if (g == null) {
+                throw new StrictJson.Refused(Problem.of("store.problem.notGuid", at, text));
+            }
+            return g;
         }
-    }
 
-    private static Entry entry(SavedConnection c) {
-        ServiceChoice s = c.service();
-        return new Entry(c.vm().label(), c.vm().id() == null ? null : c.vm().id().toString(), s.name(),
-                s.id() == null ? null : s.id().toString(), s.isTyped() ? s.typed() : null, c.favourite(),
-                c.lastUsed().toString());
+        @Override
+        public byte[] encode(List<SavedConnection> value) {
+            List<Entry> entries = new ArrayList<>();
+            for (SavedConnection c : value) {
+                ServiceChoice s = c.service();
+                entries.add(new Entry(c.vm().label(), c.vm().id() == null ? null : c.vm().id().toString(), s.name(),
+                        s.id() == null ? null : s.id().toString(), s.isTyped() ? s.typed() : null, c.favourite(),
+                        c.lastUsed().toString()));
+            }
+            return StrictJson.pretty(new Document(FORMAT, VERSION, entries));
+        }
     }
 }

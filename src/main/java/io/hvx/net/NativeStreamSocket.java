@@ -18,9 +18,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never share state).
  *
  * <p>Calls are counted with {@link #begin()}/{@link #end()}. {@link #close()} wakes blocked calls
- * with {@link #wake()} and releases the handle only when no call is using it, so a concurrent
- * close never makes another thread use a recycled handle — unless the subclass says, through
- * {@link #releaseWhileInUse()}, that only releasing the handle cancels its blocked calls.
+ * with {@link #wake()} and releases the handle only when no call is using it: the last call to
+ * leave releases it. A concurrent close therefore never makes another thread use a recycled
+ * handle (Winsock's {@code closesocket} page: the descriptor "may immediately be reused by the
+ * system", and a client "must never issue closesocket on s concurrently with another Winsock
+ * function call"; POSIX {@code close} recycles the fd number just the same).
+ *
+ * <p>Where nothing but releasing the handle is documented to end a blocked call (Winsock), the
+ * subclass keeps the socket non-blocking instead: {@link #recv}/{@link #send} report "would
+ * block" ({@link #isWouldBlock}) and the base waits with {@link #awaitReady} in slices of at most
+ * {@value #SLICE_MS} ms, so a close is noticed within one slice without touching the handle.
  */
 public abstract class NativeStreamSocket implements StreamConnection {
 
@@ -69,8 +76,31 @@ public abstract class NativeStreamSocket implements StreamConnection {
     /** The error of this thread's last failed native call. */
     protected abstract int lastError();
 
-    /** Makes calls blocked in other threads return; the handle stays valid. */
+    /**
+     * Makes calls blocked in other threads return where the platform offers a way; the handle
+     * stays valid. Sockets that wait in slices ({@link #isWouldBlock}) notice the close within
+     * one slice even when this does nothing.
+     */
     protected abstract void wake();
+
+    /**
+     * Whether {@code error} from {@link #recv}/{@link #send} means "nothing to do now" on a
+     * non-blocking socket; the base then waits with {@link #awaitReady} and tries again.
+     * False unless a subclass keeps its connected sockets non-blocking.
+     */
+    protected boolean isWouldBlock(int error) {
+        return false;
+    }
+
+    /**
+     * Waits at most {@code sliceMs} until the socket is readable ({@link Io#READ}) or writable
+     * ({@link Io#WRITE}); returning early or on time-out are both fine.
+     *
+     * @return 0, or the error of the failed wait
+     */
+    protected int awaitReady(Io io, int sliceMs) {
+        throw new UnsupportedOperationException("a socket that reports would-block must wait for readiness");
+    }
 
     /** Closes the native handle; called exactly once. */
     protected abstract void releaseHandle();
@@ -83,14 +113,6 @@ public abstract class NativeStreamSocket implements StreamConnection {
 
     /** The failure users see for {@code error} in {@code io}. */
     protected abstract OperationFailedException ioFailure(Io io, int error);
-
-    /**
-     * Whether {@link #close()} must release the handle even while calls are using it, because
-     * nothing but releasing it cancels them. False unless a subclass says otherwise.
-     */
-    protected boolean releaseWhileInUse() {
-        return false;
-    }
 
     @Override
     public final int read(ByteBuffer dst) {
@@ -129,18 +151,34 @@ public abstract class NativeStreamSocket implements StreamConnection {
     }
 
     private long receive(long address, int length) {
-        long n = recv(address, length);
-        if (n >= 0) {
-            if (n == 0 && closed) {
+        while (true) {
+            long n = recv(address, length);
+            if (n >= 0) {
+                if (n == 0 && closed) {
+                    throw closedFailure();
+                }
+                return n;
+            }
+            int e = lastError();
+            if (closed) {
                 throw closedFailure();
             }
-            return n;
+            if (!isWouldBlock(e)) {
+                throw ioFailure(Io.READ, e);
+            }
+            await(Io.READ);
         }
-        int e = lastError();
+    }
+
+    /** One slice of waiting for readiness; a close during it ends the call as closed. */
+    private void await(Io io) {
+        int e = awaitReady(io, SLICE_MS);
         if (closed) {
             throw closedFailure();
         }
-        throw ioFailure(Io.READ, e);
+        if (e != 0) {
+            throw ioFailure(io, e);
+        }
     }
 
     @Override
@@ -176,18 +214,23 @@ public abstract class NativeStreamSocket implements StreamConnection {
     }
 
     private long transmit(long address, int length) {
-        long n = send(address, length);
-        if (n >= 0) {
-            return n;
+        while (true) {
+            long n = send(address, length);
+            if (n >= 0) {
+                return n;
+            }
+            int e = lastError();
+            if (closed) {
+                throw closedFailure();
+            }
+            if (outputShut && isSendAfterShutdown(e)) {
+                throw new OperationFailedException(Problem.of("net.error.outputShutdown", peer), ioDetail(Io.WRITE, e));
+            }
+            if (!isWouldBlock(e)) {
+                throw ioFailure(Io.WRITE, e);
+            }
+            await(Io.WRITE);
         }
-        int e = lastError();
-        if (closed) {
-            throw closedFailure();
-        }
-        if (outputShut && isSendAfterShutdown(e)) {
-            throw new OperationFailedException(Problem.of("net.error.outputShutdown", peer), ioDetail(Io.WRITE, e));
-        }
-        throw ioFailure(Io.WRITE, e);
     }
 
     @Override
@@ -219,7 +262,7 @@ public abstract class NativeStreamSocket implements StreamConnection {
             closed = true;
         }
         wake();
-        if (users.get() == 0 || releaseWhileInUse()) {
+        if (users.get() == 0) {
             release();
         }
     }

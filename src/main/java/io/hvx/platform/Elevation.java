@@ -17,6 +17,8 @@ public final class Elevation {
         try {
             return Advapi32Util.isCurrentProcessElevated();
         } catch (RuntimeException | LinkageError e) {
+            // no token to ask (not Windows, or advapi32 missing): treated as not elevated, which
+            // only ever makes the app ask for elevation, never skip it
             return false;
         }
     }

@@ -9,15 +9,19 @@ import com.sun.jna.platform.win32.Win32Exception;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinReg;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary;
 import java.util.List;
 
 /**
- * {@link RegistryApi} over jna-platform's {@code Advapi32Util}, using only the overloads that
- * carry the extra access flags on the call itself (hvsocket-facts.md §3.3): the single-call
- * {@code registryCreateKey(HKEY, path, extra)} for create, and our own {@code RegDeleteKeyExW}
- * mapping for delete because {@code registryDeleteKey} uses {@code RegDeleteKey}, which cannot
- * address the 64-bit view from a 32-bit process.
+ * {@link RegistryApi} over advapi32 through jna-platform, with the extra access flags on every
+ * call itself (hvsocket-facts.md §3.3): {@code Advapi32Util}'s single-call
+ * {@code registryCreateKey(HKEY, path, extra)} for create, {@code RegOpenKeyEx} +
+ * {@code RegQueryValueEx}/{@code RegSetValueEx} for values of any type (jna-platform's
+ * {@code registryGetStringValue} throws a plain RuntimeException for a value that is not a
+ * string), and our own {@code RegDeleteKeyExW} mapping for delete because
+ * {@code registryDeleteKey} uses {@code RegDeleteKey}, which cannot address the 64-bit view from
+ * a 32-bit process.
  */
 public final class JnaRegistryApi implements RegistryApi {
 
@@ -67,14 +71,32 @@ public final class JnaRegistryApi implements RegistryApi {
     }
 
     @Override
-    public String getString(Hive hive, String path, String name, int samExtra) {
+    public Value getValue(Hive hive, String path, String name, int samExtra) {
+        WinReg.HKEY key = open(hive, path, WinNT.KEY_QUERY_VALUE | samExtra);
         try {
-            if (!Advapi32Util.registryValueExists(root(hive), path, name, samExtra)) {
-                return null;
+            IntByReference type = new IntByReference();
+            IntByReference size = new IntByReference();
+            // ERROR_MORE_DATA: the value grew between the two calls; ask again with the new size
+            for (int attempt = 0; attempt < 3; attempt++) {
+                int rc = Advapi32.INSTANCE.RegQueryValueEx(key, name, 0, type, (byte[]) null, size);
+                if (rc == WinError.ERROR_FILE_NOT_FOUND) {
+                    return null;
+                }
+                check(rc);
+                byte[] data = new byte[size.getValue()];
+                rc = Advapi32.INSTANCE.RegQueryValueEx(key, name, 0, type, data, size);
+                if (rc == WinError.ERROR_MORE_DATA) {
+                    continue;
+                }
+                if (rc == WinError.ERROR_FILE_NOT_FOUND) {
+                    return null;
+                }
+                check(rc);
+                return new Value(type.getValue(), java.util.Arrays.copyOf(data, size.getValue()));
             }
-            return Advapi32Util.registryGetStringValue(root(hive), path, name, samExtra);
-        } catch (Win32Exception e) {
-            throw failure(e);
+            throw new Failure(WinError.ERROR_MORE_DATA, Kernel32Util.formatMessage(WinError.ERROR_MORE_DATA));
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(key);
         }
     }
 
@@ -88,28 +110,35 @@ public final class JnaRegistryApi implements RegistryApi {
     }
 
     @Override
-    public void setString(Hive hive, String path, String name, String value, int samExtra) {
+    public void setValue(Hive hive, String path, String name, Value value, int samExtra) {
+        WinReg.HKEY key = open(hive, path, WinNT.KEY_SET_VALUE | samExtra);
         try {
-            Advapi32Util.registrySetStringValue(root(hive), path, name, value, samExtra);
-        } catch (Win32Exception e) {
-            throw failure(e);
+            byte[] data = value.data();
+            check(Advapi32.INSTANCE.RegSetValueEx(key, name, 0, value.type(), data, data.length));
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(key);
         }
     }
 
     @Override
     public void deleteKey(Hive hive, String parentPath, String name, int samExtra) {
-        WinReg.HKEYByReference parent = new WinReg.HKEYByReference();
-        int rc = Advapi32.INSTANCE.RegOpenKeyEx(root(hive), parentPath, 0, WinNT.KEY_READ | samExtra, parent);
+        WinReg.HKEY parent = open(hive, parentPath, WinNT.KEY_READ | samExtra);
+        try {
+            check(ext().RegDeleteKeyExW(parent, new WString(name), samExtra, 0));
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(parent);
+        }
+    }
+
+    private static WinReg.HKEY open(Hive hive, String path, int sam) {
+        WinReg.HKEYByReference key = new WinReg.HKEYByReference();
+        check(Advapi32.INSTANCE.RegOpenKeyEx(root(hive), path, 0, sam, key));
+        return key.getValue();
+    }
+
+    private static void check(int rc) {
         if (rc != WinError.ERROR_SUCCESS) {
             throw new Failure(rc, Kernel32Util.formatMessage(rc));
-        }
-        try {
-            rc = ext().RegDeleteKeyExW(parent.getValue(), new WString(name), samExtra, 0);
-            if (rc != WinError.ERROR_SUCCESS) {
-                throw new Failure(rc, Kernel32Util.formatMessage(rc));
-            }
-        } finally {
-            Advapi32.INSTANCE.RegCloseKey(parent.getValue());
         }
     }
 }

@@ -72,6 +72,7 @@ public final class JsonFileSettings implements Settings {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
+            // no settings saved yet: the defaults are the answer
             return;
         } catch (IOException e) {
             keepAside(clock, e);

@@ -27,8 +27,17 @@ import java.util.function.Supplier;
  * root key and path are injectable so tests run against a scratch key under HKCU.
  *
  * <p>Subkeys whose name is not a GUID are skipped; a subkey without {@code ElementName} is
- * listed with a null name. Access denied becomes {@link ElevationRequiredException}; the key
- * missing is reported as Hyper-V not installed.
+ * listed with a null name, and a value that is not a string (another tool's DWORD or binary
+ * {@code ElementName}, {@code CreatedBy}, {@code CreatedAt}) is listed as its raw value noted in
+ * brackets ({@link RegistryApi.Value#display()}), and written back as the same value.
+ * Removing an entry removes its whole tree, subkeys first: {@code RegDeleteKeyEx} refuses a key
+ * with subkeys with {@code ERROR_ACCESS_DENIED} (https://learn.microsoft.com/en-us/windows/win32/api/winreg/nf-winreg-regdeletekeyexw:
+ * the key "cannot have subkeys" in RegDeleteKey's words), and every call carries the 64-bit view
+ * flag, as Microsoft asks for child keys of an alternate view.
+ *
+ * <p>Access denied becomes {@link ElevationRequiredException} only where elevation can help
+ * (HKLM while not elevated); an elevated administrator refused by a key's own permissions is
+ * told so. The key missing is reported as Hyper-V not installed.
  */
 public final class WindowsRegistryStore implements RegistryStore {
 
@@ -36,6 +45,7 @@ public final class WindowsRegistryStore implements RegistryStore {
     public static final String CREATED_BY_VALUE = "CreatedBy";
     public static final String CREATED_AT_VALUE = "CreatedAt";
 
+    private static final System.Logger LOG = System.getLogger(WindowsRegistryStore.class.getName());
     private static final int SAM = RegistryApi.KEY_WOW64_64KEY;
     private static final ExecutorService CALLS =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hvx-registry-", 0).factory());
@@ -99,7 +109,10 @@ public final class WindowsRegistryStore implements RegistryStore {
     private RuntimeException translate(String what, RegistryApi.Failure f) {
         String detail = what + ": Win32 error " + f.code() + (f.getMessage() == null ? "" : " (" + f.getMessage().strip() + ")");
         if (f.code() == RegistryApi.ERROR_ACCESS_DENIED) {
-            return new ElevationRequiredException(Problem.of("error.services.accessDenied"), detail, f);
+            if (elevationWouldHelp()) {
+                return new ElevationRequiredException(Problem.of("error.services.accessDenied"), detail, f);
+            }
+            return new OperationFailedException(Problem.of("error.services.registry.denied", location()), detail, f);
         }
         if (f.code() == RegistryApi.ERROR_FILE_NOT_FOUND) {
             return new OperationFailedException(Problem.of("error.services.noHyperV", location()), detail, f);
@@ -137,8 +150,26 @@ public final class WindowsRegistryStore implements RegistryStore {
         return out;
     }
 
+    /** Access denied can be an elevation matter only for HKLM in a process that is not elevated. */
+    private boolean elevationWouldHelp() {
+        return hive == Hive.HKEY_LOCAL_MACHINE && !elevated.getAsBoolean();
+    }
+
+    /** A value as text: strings as they are, other types noted with their raw value. */
     private String value(String key, String name) {
-        return call("RegQueryValueEx " + key + " " + name, () -> api.getString(hive, key, name, SAM));
+        RegistryApi.Value v = typed(key, name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isString()) {
+            LOG.log(System.Logger.Level.DEBUG, "{0}\\{1} is not a string (type {2}); listed as {3}",
+                    key, name, v.type(), v.display());
+        }
+        return v.display();
+    }
+
+    private RegistryApi.Value typed(String key, String name) {
+        return call("RegQueryValueEx " + key + " " + name, () -> api.getValue(hive, key, name, SAM));
     }
 
     /** The subkey name as stored, so an uppercase or braced key is addressed as it is. */
@@ -170,9 +201,20 @@ public final class WindowsRegistryStore implements RegistryStore {
         }
     }
 
+    /**
+     * Writes {@code value} unless the key already holds it. Text is written as REG_SZ; the note of
+     * a value another tool stored with another type ({@link RegistryApi.Value#display()}) is
+     * written back as that value, so a rename, an undo or an import of such an entry never turns
+     * a DWORD or binary value into text.
+     */
     private void set(String key, String name, String value) {
+        RegistryApi.Value target = RegistryApi.Value.fromDisplay(value).orElseGet(() -> RegistryApi.Value.ofString(value));
+        RegistryApi.Value now = typed(key, name);
+        if (now != null && (now.equals(target) || now.isString() && target.isString() && now.display().equals(value))) {
+            return;
+        }
         call("RegSetValueEx " + key + " " + name, () -> {
-            api.setString(hive, key, name, value, SAM);
+            api.setValue(hive, key, name, target, SAM);
             return null;
         });
     }
@@ -184,8 +226,17 @@ public final class WindowsRegistryStore implements RegistryStore {
         if (k == null) {
             return;
         }
-        call("RegDeleteKeyEx " + path + "\\" + k, () -> {
-            api.deleteKey(hive, path, k, SAM);
+        deleteTree(path, k);
+    }
+
+    /** Deletes {@code parent\name} with everything below it, children first. */
+    private void deleteTree(String parent, String name) {
+        String key = parent + "\\" + name;
+        for (String child : call("RegEnumKeyEx " + key, () -> api.keys(hive, key, SAM))) {
+            deleteTree(key, child);
+        }
+        call("RegDeleteKeyEx " + key, () -> {
+            api.deleteKey(hive, parent, name, SAM);
             return null;
         });
     }
@@ -196,6 +247,7 @@ public final class WindowsRegistryStore implements RegistryStore {
         try {
             exists = call("RegOpenKeyEx " + path, () -> api.keyExists(hive, path, SAM));
         } catch (ElevationRequiredException e) {
+            // the answer itself: read-only until the user elevates
             return Writability.no(Problem.of("error.services.readOnly.elevation"), true);
         } catch (OperationFailedException e) {
             return Writability.no(e.problem(), false);

@@ -1,25 +1,16 @@
 package io.hvx.registry;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
 import io.hvx.core.Guid;
 import io.hvx.core.ImportPlan;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.Problem;
 import io.hvx.core.ServiceRegistration;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import io.hvx.files.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The app's own export format: a JSON array of {@code {"id", "name", "createdBy", "createdAt"}}.
@@ -27,74 +18,56 @@ import java.util.regex.Pattern;
  */
 public final class JsonExport {
 
-    private static final Gson GSON = new GsonBuilder().serializeNulls().setPrettyPrinting()
-            .disableHtmlEscaping().create();
-    private static final Pattern POSITION = Pattern.compile("line (\\d+) column (\\d+)");
-
     private JsonExport() {
     }
 
+    /** The file as records: a list of these; field names are the format. */
     public static byte[] write(List<ServiceRegistration> entries) {
-        JsonArray arr = new JsonArray();
-        for (ServiceRegistration r : entries) {
-            JsonObject o = new JsonObject();
-            o.addProperty("id", r.id().toString());
-            o.addProperty("name", r.name());
-            o.addProperty("createdBy", r.createdBy());
-            o.addProperty("createdAt", r.createdAt());
-            arr.add(o);
-        }
-        return (GSON.toJson(arr) + "\n").getBytes(StandardCharsets.UTF_8);
+        return StrictJson.pretty(entries.stream()
+                .map(r -> new Entry(r.id().toString(), r.name(), r.createdBy(), r.createdAt())).toList());
+    }
+
+    /** One registration; on import, other fields (such as {@code kind} in a list output) are ignored. */
+    record Entry(String id, String name, String createdBy, String createdAt) {
+    }
+
+    /** The sandbox store's shape, also accepted for import. */
+    record ImportFile(List<Entry> services) {
     }
 
     /**
-     * Reads the entries of an exported JSON file.
+     * Reads the entries of an exported JSON file (or a sandbox store). Read strictly: syntax
+     * errors, data after the document, duplicate keys and values of the wrong type (a number as a
+     * name) are refused with their place, so nothing is imported from a file read differently
+     * from what it says.
      *
-     * @throws InvalidInputException with line and column when it does not parse, or naming the
-     *                               entry that is not a registration
+     * @throws InvalidInputException naming the file and what is wrong where
      */
     public static List<ImportPlan.Entry> read(String source, byte[] bytes) {
-        String text = RegFile.decode(bytes);
-        JsonElement root;
+        List<Entry> entries;
         try {
-            JsonReader r = new JsonReader(new StringReader(text));
-            r.setStrictness(Strictness.STRICT);
-            root = JsonParser.parseReader(r);
-        } catch (JsonParseException | StackOverflowError e) {
-            String msg = String.valueOf(e.getMessage());
-            Matcher m = POSITION.matcher(msg);
-            boolean found = m.find();
-            throw new InvalidInputException(Problem.of("error.services.json.syntax", source,
-                    found ? m.group(1) : "?", found ? m.group(2) : "?"), msg);
-        }
-        JsonArray arr;
-        if (root.isJsonArray()) {
-            arr = root.getAsJsonArray();
-        } else if (root.isJsonObject() && root.getAsJsonObject().get("services") instanceof JsonArray a) {
-            arr = a;
-        } else {
-            throw new InvalidInputException(Problem.of("error.services.json.shape", source));
-        }
-        List<ImportPlan.Entry> out = new ArrayList<>();
-        for (int i = 0; i < arr.size(); i++) {
-            JsonElement el = arr.get(i);
-            if (!el.isJsonObject()) {
-                throw new InvalidInputException(Problem.of("error.services.json.entry", source, i + 1));
+            JsonElement root = StrictJson.parse(bytes);
+            if (root.isJsonArray()) {
+                JsonObject o = new JsonObject();
+                o.add("services", root);
+                entries = StrictJson.map(o, ImportFile.class, true).services();
+            } else if (root.isJsonObject() && root.getAsJsonObject().get("services") instanceof JsonArray) {
+                entries = StrictJson.map(root, ImportFile.class, true).services();
+            } else {
+                throw new InvalidInputException(Problem.of("error.services.json.shape", source));
             }
-            JsonObject o = el.getAsJsonObject();
-            Guid id = Guid.tryParse(string(o, "id"));
+        } catch (StrictJson.Refused e) {
+            throw new InvalidInputException(Problem.of("error.services.json.invalid", source, e.problem()));
+        }
+        List<ImportPlan.Entry> out = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            Guid id = Guid.tryParse(e.id());
             if (id == null) {
-                throw new InvalidInputException(Problem.of("error.services.json.id", source, i + 1,
-                        String.valueOf(string(o, "id"))));
+                throw new InvalidInputException(Problem.of("error.services.json.id", source, i + 1, String.valueOf(e.id())));
             }
-            out.add(new ImportPlan.Entry(id, string(o, "name"), string(o, "createdBy"), string(o, "createdAt"),
-                    false, 0));
+            out.add(new ImportPlan.Entry(id, e.name(), e.createdBy(), e.createdAt(), false, 0));
         }
         return out;
-    }
-
-    private static String string(JsonObject o, String key) {
-        JsonElement e = o.get(key);
-        return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
     }
 }

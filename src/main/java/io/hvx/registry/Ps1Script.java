@@ -6,14 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A PowerShell script that registers services on another machine: it checks that it runs
- * elevated, opens the 64-bit registry view (so a 32-bit PowerShell writes the right key), and
- * is idempotent. Every value is a single-quoted literal with its quotes doubled, so no name can
+ * A PowerShell script that registers services on another machine: it says how to run it under
+ * the default execution policy ({@code powershell -ExecutionPolicy Bypass -File …}, elevated),
+ * checks that it runs elevated, opens the 64-bit registry view (so a 32-bit PowerShell writes the
+ * right key), and is idempotent. Every value is a single-quoted literal with its quotes doubled, so no name can
  * inject code.
  */
 public final class Ps1Script {
 
     private static final String CRLF = "\r\n";
+    /** The file name the run instructions show; users keep whatever name they saved it under. */
+    private static final String FILE_NAME_HINT = "hvsocket-services.ps1";
 
     private Ps1Script() {
     }
@@ -44,12 +47,15 @@ public final class Ps1Script {
     public static byte[] write(List<ServiceRegistration> entries) {
         StringBuilder sb = new StringBuilder();
         line(sb, "# Registers Hyper-V socket services (written by HvSocket Explorer).");
-        line(sb, "# Run it in an elevated PowerShell on the Hyper-V host. Running it again changes nothing.");
+        line(sb, "# Run it on the Hyper-V host in a PowerShell started with \"Run as administrator\":");
+        line(sb, "#   powershell -ExecutionPolicy Bypass -File .\\" + FILE_NAME_HINT);
+        line(sb, "# Windows' default execution policy refuses to run a script file; -ExecutionPolicy Bypass");
+        line(sb, "# lifts that for this one run only. Running it again changes nothing.");
         line(sb, "$ErrorActionPreference = 'Stop'");
         line(sb, "");
         line(sb, "$principal = [Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()");
         line(sb, "if (-not $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {");
-        line(sb, "    [Console]::Error.WriteLine('This script writes HKLM: run it in PowerShell started with \"Run as administrator\".')");
+        line(sb, "    [Console]::Error.WriteLine('This script writes HKLM: run it in PowerShell started with \"Run as administrator\": powershell -ExecutionPolicy Bypass -File ' + $PSCommandPath)");
         line(sb, "    exit 3");
         line(sb, "}");
         line(sb, "");

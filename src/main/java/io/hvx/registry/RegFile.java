@@ -6,7 +6,6 @@ import io.hvx.core.ImportPlan;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.Problem;
 import io.hvx.core.ServiceRegistration;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -14,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +23,15 @@ import java.util.Map;
  * exports (UTF-16LE with BOM, {@code Windows Registry Editor Version 5.00}, CRLF). The reader
  * also takes {@code REGEDIT4} (ANSI) and UTF-8 files, keys with or without braces in any case,
  * comments and blank lines; keys outside {@code GuestCommunicationServices} are refused with
- * their line number.
+ * their line number, and so is the abbreviated root {@code HKLM}, which regedit does not accept
+ * in a file (Microsoft's .reg syntax, https://support.microsoft.com/kb/310516, names the root in
+ * full). The reader runs in time linear in the file: continuation lines are joined in one
+ * buffer and hex is read in one pass.
+ *
+ * <p>{@code hex(1)} (REG_SZ as bytes) is UTF-16LE in a version 5 file but ANSI in a
+ * {@code REGEDIT4} file, one byte per character, as regedit of Windows 95/NT 4 wrote it; either
+ * way the one terminating NUL is dropped and a NUL inside the text is kept, and bytes that are
+ * not valid text in that encoding are refused rather than turned into U+FFFD.
  */
 public final class RegFile {
 
@@ -33,6 +41,10 @@ public final class RegFile {
     public static final String PARENT = "HKEY_LOCAL_MACHINE\\" + GuidFacts.REGISTRY_KEY;
 
     private static final String CRLF = "\r\n";
+    /** The ANSI code page REGEDIT4 files are read in: Windows-1252, the common one. */
+    private static final Charset ANSI = Charset.forName("windows-1252");
+    private static final HexFormat HEX = HexFormat.of();
+    private static final HexFormat HEX_LIST = HexFormat.ofDelimiter(",");
     private static final int HEX_BYTES_PER_LINE = 25;
 
     private RegFile() {
@@ -79,7 +91,7 @@ public final class RegFile {
         byte[] b = (value + '\0').getBytes(StandardCharsets.UTF_16LE);
         sb.append('"').append(name).append("\"=hex(1):");
         for (int i = 0; i < b.length; i++) {
-            sb.append(String.format(Locale.ROOT, "%02x", b[i] & 0xff));
+            sb.append(HEX.toHexDigits(b[i]));
             if (i < b.length - 1) {
                 sb.append(',');
                 if ((i + 1) % HEX_BYTES_PER_LINE == 0) {
@@ -109,7 +121,7 @@ public final class RegFile {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
             // REGEDIT4 files are in the ANSI code page; Windows-1252 is the common one
-            return new String(b, Charset.forName("windows-1252"));
+            return new String(b, ANSI);
         }
     }
 
@@ -130,6 +142,7 @@ public final class RegFile {
         if (!header.equals(HEADER_V5) && !header.equals(HEADER_V4)) {
             throw new InvalidInputException(Problem.of("error.services.reg.header", source));
         }
+        boolean ansi = header.equals(HEADER_V4);
         i++;
         Map<Guid, Acc> entries = new LinkedHashMap<>();
         List<ImportPlan.Entry> out = new ArrayList<>();
@@ -141,10 +154,20 @@ public final class RegFile {
             if (line.isEmpty() || line.startsWith(";")) {
                 continue;
             }
-            // hex values continue on the next line after a trailing backslash
-            while (line.endsWith("\\") && line.contains("=hex") && i + 1 < lines.length) {
-                i++;
-                line = line.substring(0, line.length() - 1) + lines[i].strip();
+            // hex values continue on the next line after a trailing backslash; joined in one
+            // buffer, since joining string by string is quadratic in the length of the value
+            if (line.endsWith("\\") && line.contains("=hex") && i + 1 < lines.length) {
+                StringBuilder joined = new StringBuilder(line.length() * 2).append(line, 0, line.length() - 1);
+                while (i + 1 < lines.length) {
+                    String next = lines[++i].strip();
+                    if (next.endsWith("\\")) {
+                        joined.append(next, 0, next.length() - 1);
+                    } else {
+                        joined.append(next);
+                        break;
+                    }
+                }
+                line = joined.toString();
             }
             if (line.startsWith("[")) {
                 if (!line.endsWith("]")) {
@@ -152,6 +175,10 @@ public final class RegFile {
                 }
                 boolean delete = line.startsWith("[-");
                 String key = line.substring(delete ? 2 : 1, line.length() - 1).strip();
+                String root = key.indexOf('\\') < 0 ? key : key.substring(0, key.indexOf('\\'));
+                if (root.equalsIgnoreCase("HKLM")) {
+                    throw new InvalidInputException(Problem.of("error.services.reg.abbreviatedRoot", source, lineNo, root));
+                }
                 String rest = underParent(key);
                 if (rest == null) {
                     throw new InvalidInputException(Problem.of("error.services.reg.outside", source, lineNo, key));
@@ -190,7 +217,7 @@ public final class RegFile {
                     }
                     throw new InvalidInputException(Problem.of("error.services.reg.valueOutside", source, lineNo));
                 }
-                parseValue(source, lineNo, line, current);
+                parseValue(source, lineNo, line, current, ansi);
                 continue;
             }
             throw syntax(source, lineNo, line);
@@ -211,7 +238,7 @@ public final class RegFile {
     private static String underParent(String key) {
         int slash = key.indexOf('\\');
         String hive = slash < 0 ? key : key.substring(0, slash);
-        if (!hive.equalsIgnoreCase("HKEY_LOCAL_MACHINE") && !hive.equalsIgnoreCase("HKLM")) {
+        if (!hive.equalsIgnoreCase("HKEY_LOCAL_MACHINE")) {
             return null;
         }
         String path = slash < 0 ? "" : key.substring(slash + 1);
@@ -240,7 +267,7 @@ public final class RegFile {
         }
     }
 
-    private static void parseValue(String source, int lineNo, String line, Acc acc) {
+    private static void parseValue(String source, int lineNo, String line, Acc acc, boolean ansi) {
         String valueName;
         int pos;
         if (line.startsWith("@")) {
@@ -268,7 +295,7 @@ public final class RegFile {
                 throw syntax(source, lineNo, line);
             }
         } else if (raw.regionMatches(true, 0, "hex(1):", 0, 7)) {
-            value = hexString(source, lineNo, raw.substring(7));
+            value = hexString(source, lineNo, valueName, raw.substring(7), ansi);
         } else if (raw.regionMatches(true, 0, "hex", 0, 3) || raw.regionMatches(true, 0, "dword:", 0, 6)) {
             return; // other value types are not ours
         } else {
@@ -307,21 +334,40 @@ public final class RegFile {
         return null;
     }
 
-    private static String hexString(String source, int lineNo, String hex) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (String part : hex.split(",")) {
-            String p = part.strip();
-            if (p.isEmpty()) {
-                continue;
-            }
-            try {
-                b.write(Integer.parseInt(p, 16));
-            } catch (NumberFormatException e) {
-                throw syntax(source, lineNo, hex);
+    /**
+     * The text of a {@code hex(1)} value: UTF-16LE (or ANSI in a REGEDIT4 file), without its one
+     * terminating NUL. Bytes that are not valid text are refused, naming the value.
+     */
+    private static String hexString(String source, int lineNo, String valueName, String hex, boolean ansi) {
+        byte[] b = hexBytes(source, lineNo, hex);
+        int terminator = ansi ? 1 : 2;
+        int end = b.length;
+        if (end >= terminator && b[end - 1] == 0 && (ansi || b[end - 2] == 0)) {
+            end -= terminator;
+        }
+        Charset cs = ansi ? ANSI : StandardCharsets.UTF_16LE;
+        try {
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, 0, end)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(Problem.of("error.services.reg.badText", source, lineNo,
+                    valueName == null ? "@" : valueName, ansi ? "ANSI (Windows-1252)" : "UTF-16LE"));
+        }
+    }
+
+    /** Comma-separated hex bytes ({@code 41,00,…}), blanks around them allowed, in linear time. */
+    private static byte[] hexBytes(String source, int lineNo, String hex) {
+        StringBuilder compact = new StringBuilder(hex.length());
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                compact.append(c);
             }
         }
-        String s = b.toString(StandardCharsets.UTF_16LE);
-        int nul = s.indexOf('\0');
-        return nul >= 0 ? s.substring(0, nul) : s;
+        try {
+            return HEX_LIST.parseHex(compact);
+        } catch (IllegalArgumentException e) {
+            throw syntax(source, lineNo, hex);
+        }
     }
 }

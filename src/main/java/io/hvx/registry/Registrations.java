@@ -1,5 +1,6 @@
 package io.hvx.registry;
 
+import io.hvx.core.DuplicateNameException;
 import io.hvx.core.ElevationRequiredException;
 import io.hvx.core.Guid;
 import io.hvx.core.ImportPlan;
@@ -10,10 +11,13 @@ import io.hvx.core.Problem;
 import io.hvx.core.ServiceRegistration;
 import io.hvx.core.ServiceRegistration.Kind;
 import io.hvx.core.ServiceRegistry;
+import io.hvx.files.FileLocks;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +25,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The {@link ServiceRegistry} rules, once for every store: validation, protection of built-in
- * and other tools' entries, and the undo journal. Every check runs before the store is touched,
- * so a refused operation leaves it byte-identical.
+ * and other tools' entries, unique names, and the undo journal.
+ *
+ * <p>Every change runs under the store's lock (between processes: {@link FileLocks}): the state
+ * is read, every check is made, the step is recorded in the journal and the store is written,
+ * all while no other hvx process can change the store. So a success reported is a change made,
+ * two processes adding one id cannot both succeed, and a refused operation leaves the store
+ * byte-identical. A store that fails part-way through a multi-entry write (the registry denying
+ * one key) is rolled back to the state before; when even that fails, the step stays in the
+ * journal recording what was really written, so undo can finish the job.
  */
 public final class Registrations implements ServiceRegistry {
 
@@ -33,6 +45,7 @@ public final class Registrations implements ServiceRegistry {
     private final UndoJournal journal;
     private final String creator;
     private final Clock clock;
+    private final Path lockFile;
 
     /**
      * @param creator the {@code CreatedBy} value written on new entries (e.g. "hvx 0.1.0")
@@ -42,6 +55,7 @@ public final class Registrations implements ServiceRegistry {
         this.journal = journal;
         this.creator = creator;
         this.clock = clock;
+        this.lockFile = store.lockFile().orElseGet(() -> journal.storeLockFile(store.journalKey()));
     }
 
     public RegistryStore store() {
@@ -75,60 +89,91 @@ public final class Registrations implements ServiceRegistry {
         return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    @Override
-    public ServiceRegistration add(Guid id, String name) {
-        Objects.requireNonNull(id, "id");
-        String n = ServiceRules.name(name);
-        StoredEntry existing = current().get(id);
-        if (existing != null) {
-            throw new InvalidInputException(Problem.of("error.services.duplicate", id,
-                    existing.name() == null ? "" : existing.name()));
+    /** Runs {@code body} holding the store's lock: no other hvx process changes the store meanwhile. */
+    private <T> T locked(Supplier<T> body) {
+        try (FileLocks.Held l = FileLocks.lock(lockFile, store.location())) {
+            return body.get();
         }
-        requireWritable();
-        StoredEntry entry = new StoredEntry(id, n, creator, now());
-        change("add", List.of(UndoJournal.Before.of(id, null)), List.of(UndoJournal.Before.of(id, entry)),
-                () -> store.put(entry));
-        return toRegistration(entry);
     }
 
     @Override
-    public ServiceRegistration rename(Guid id, String name, boolean force) {
+    public ServiceRegistration add(Guid id, String name, boolean allowDuplicateName) {
+        Objects.requireNonNull(id, "id");
         String n = ServiceRules.name(name);
-        StoredEntry e = existing(id);
-        protect(e, force, false);
-        requireWritable();
-        if (n.equals(e.name())) {
-            return toRegistration(e);
-        }
-        StoredEntry renamed = e.withName(n);
-        change("rename", List.of(UndoJournal.Before.of(id, e)), List.of(UndoJournal.Before.of(id, renamed)),
-                () -> store.put(renamed));
-        return toRegistration(renamed);
+        return locked(() -> {
+            Map<Guid, StoredEntry> now = current();
+            StoredEntry existing = now.get(id);
+            if (existing != null) {
+                throw new InvalidInputException(Problem.of("error.services.duplicate", id,
+                        existing.name() == null ? "" : existing.name()));
+            }
+            if (!allowDuplicateName) {
+                refuseTakenName(n, id, now.values());
+            }
+            requireWritable();
+            StoredEntry entry = new StoredEntry(id, n, creator, now());
+            change("add", List.of(UndoJournal.Before.of(id, null)), List.of(UndoJournal.Before.of(id, entry)),
+                    List.of(entry), List.of());
+            return toRegistration(entry);
+        });
+    }
+
+    @Override
+    public ServiceRegistration rename(Guid id, String name, boolean force, boolean allowDuplicateName) {
+        String n = ServiceRules.name(name);
+        return locked(() -> {
+            Map<Guid, StoredEntry> now = current();
+            StoredEntry e = existing(id, now);
+            protect(e, force, false);
+            if (n.equals(e.name())) {
+                return toRegistration(e);
+            }
+            if (!allowDuplicateName) {
+                refuseTakenName(n, id, now.values());
+            }
+            requireWritable();
+            StoredEntry renamed = e.withName(n);
+            change("rename", List.of(UndoJournal.Before.of(id, e)), List.of(UndoJournal.Before.of(id, renamed)),
+                    List.of(renamed), List.of());
+            return toRegistration(renamed);
+        });
     }
 
     @Override
     public ServiceRegistration remove(Guid id, boolean force) {
-        StoredEntry e = existing(id);
-        protect(e, force, true);
-        requireWritable();
-        change("remove", List.of(UndoJournal.Before.of(id, e)), List.of(UndoJournal.Before.of(id, null)),
-                () -> store.delete(id));
-        return toRegistration(e);
+        return locked(() -> {
+            StoredEntry e = existing(id, current());
+            protect(e, force, true);
+            requireWritable();
+            change("remove", List.of(UndoJournal.Before.of(id, e)), List.of(UndoJournal.Before.of(id, null)),
+                    List.of(), List.of(id));
+            return toRegistration(e);
+        });
     }
 
     @Override
     public ServiceRegistration editable(Guid id, boolean force) {
-        StoredEntry e = existing(id);
+        StoredEntry e = existing(id, current());
         protect(e, force, true);
         return toRegistration(e);
     }
 
-    private StoredEntry existing(Guid id) {
-        StoredEntry e = current().get(id);
+    private static StoredEntry existing(Guid id, Map<Guid, StoredEntry> now) {
+        StoredEntry e = now.get(id);
         if (e == null) {
             throw new InvalidInputException(Problem.of("error.services.notFound", String.valueOf(id)));
         }
         return e;
+    }
+
+    /** Refuses {@code name} when another registration than {@code self} has it, ignoring case. */
+    private static void refuseTakenName(String name, Guid self, Collection<StoredEntry> entries) {
+        List<ServiceRegistration> holders = entries.stream()
+                .filter(e -> !e.id().equals(self) && e.name() != null && e.name().strip().equalsIgnoreCase(name))
+                .map(Registrations::toRegistration).toList();
+        if (!holders.isEmpty()) {
+            throw new DuplicateNameException(name, holders);
+        }
     }
 
     /** Refuses changes to built-in entries, and to other tools' entries without force. */
@@ -167,15 +212,50 @@ public final class Registrations implements ServiceRegistry {
         }
     }
 
-    /** Records the previous state, then makes the change; a failed change leaves no record. */
-    private void change(String action, List<UndoJournal.Before> before, List<UndoJournal.Before> after, Runnable write) {
+    /**
+     * Records the step, then writes; a write that fails is rolled back and leaves no step. Call
+     * under the lock.
+     */
+    private void change(String action, List<UndoJournal.Before> before, List<UndoJournal.Before> after,
+                        List<StoredEntry> puts, List<Guid> deletes) {
         UndoJournal.Change c = new UndoJournal.Change(store.journalKey(), action, now(), before, after);
-        journal.push(c);
+        long seq = journal.push(c);
         try {
-            write.run();
+            store.applyAll(puts, deletes);
         } catch (RuntimeException ex) {
-            journal.remove(c);
+            restoreOrRecord(seq, c, before, ex);
+            journal.remove(seq);
             throw ex;
+        }
+    }
+
+    /**
+     * After a write failed part-way: puts every entry of {@code c} back as {@code target} says.
+     * When that fails too, rewrites step {@code seq} so its "after" is what the store really holds
+     * now (so undo reverts exactly what was written) and throws the partial-change error.
+     */
+    private void restoreOrRecord(long seq, UndoJournal.Change c, List<UndoJournal.Before> target, RuntimeException cause) {
+        try {
+            Revert r = revert(target, current());
+            if (!r.isEmpty()) {
+                store.applyAll(r.puts(), r.deletes());
+            }
+        } catch (RuntimeException rollback) {
+            cause.addSuppressed(rollback);
+            try {
+                Map<Guid, StoredEntry> now = current();
+                List<UndoJournal.Before> states = new ArrayList<>();
+                for (UndoJournal.Before b : c.before()) {
+                    states.add(UndoJournal.Before.of(b.guid(), now.get(b.guid())));
+                }
+                journal.replace(seq, c.withAfter(states));
+            } catch (RuntimeException unreadable) {
+                // the step keeps the intended "after": undo will then refuse rather than guess
+                cause.addSuppressed(unreadable);
+            }
+            throw new OperationFailedException(Problem.of("error.services.partial", store.location(),
+                    cause instanceof io.hvx.core.HvxException h ? h.problem() : String.valueOf(cause)),
+                    String.valueOf(rollback), cause);
         }
     }
 
@@ -193,7 +273,7 @@ public final class Registrations implements ServiceRegistry {
             StoredEntry cur = now.get(in.id());
             String curName = cur == null ? null : cur.name();
             if (lastIndex.get(in.id()) != i) {
-                steps.add(step(ImportPlan.Action.REFUSED, in, curName,
+                steps.add(step(ImportPlan.Action.UNCHANGED, in, curName,
                         Problem.of("services.plan.reason.superseded", lastLine(entries, lastIndex.get(in.id())))));
                 continue;
             }
@@ -253,51 +333,61 @@ public final class Registrations implements ServiceRegistry {
 
     @Override
     public ImportPlan.Result apply(ImportPlan plan) {
-        Map<Guid, StoredEntry> now = current();
-        List<StoredEntry> puts = new ArrayList<>();
-        List<Guid> deletes = new ArrayList<>();
-        List<UndoJournal.Before> before = new ArrayList<>();
-        List<UndoJournal.Before> after = new ArrayList<>();
-        int added = 0;
-        int renamed = 0;
-        int deleted = 0;
-        for (ImportPlan.Step s : plan.changes()) {
-            ImportPlan.Entry in = s.entry();
-            StoredEntry cur = now.get(in.id());
-            // the plan was computed against an earlier state: refuse to apply a stale plan
-            if (!Objects.equals(cur == null ? null : cur.name(), s.currentName())
-                    || (s.action() == ImportPlan.Action.ADD) != (cur == null)) {
-                throw new InvalidInputException(Problem.of("error.services.plan.stale", in.id()));
-            }
-            before.add(UndoJournal.Before.of(in.id(), cur));
-            switch (s.action()) {
-                case ADD -> {
-                    // the file's values, as regedit would write them: an entry another tool made
-                    // stays another tool's entry after an export and import
-                    StoredEntry e = new StoredEntry(in.id(), in.name().strip(), in.createdBy(), in.createdAt());
-                    puts.add(e);
-                    after.add(UndoJournal.Before.of(in.id(), e));
-                    added++;
-                }
-                case UPDATE_NAME -> {
-                    puts.add(cur.withName(in.name().strip()));
-                    after.add(UndoJournal.Before.of(in.id(), cur.withName(in.name().strip())));
-                    renamed++;
-                }
-                case DELETE -> {
-                    deletes.add(in.id());
-                    after.add(UndoJournal.Before.of(in.id(), null));
-                    deleted++;
-                }
-                default -> throw new IllegalStateException(s.action().name());
-            }
+        Optional<Problem> refused = plan.refusal();
+        if (refused.isPresent()) {
+            throw new InvalidInputException(refused.get());
         }
-        if (!before.isEmpty()) {
+        ImportPlan.Result result = new ImportPlan.Result(0, 0, 0,
+                (int) plan.count(ImportPlan.Action.UNCHANGED), 0);
+        List<ImportPlan.Step> changes = plan.changes();
+        if (changes.isEmpty()) {
+            return result;
+        }
+        return locked(() -> {
+            Map<Guid, StoredEntry> now = current();
+            List<StoredEntry> puts = new ArrayList<>();
+            List<Guid> deletes = new ArrayList<>();
+            List<UndoJournal.Before> before = new ArrayList<>();
+            List<UndoJournal.Before> after = new ArrayList<>();
+            int added = 0;
+            int renamed = 0;
+            int deleted = 0;
+            for (ImportPlan.Step s : changes) {
+                ImportPlan.Entry in = s.entry();
+                StoredEntry cur = now.get(in.id());
+                // the plan was computed against an earlier state: refuse to apply a stale plan
+                if (!Objects.equals(cur == null ? null : cur.name(), s.currentName())
+                        || (s.action() == ImportPlan.Action.ADD) != (cur == null)) {
+                    throw new InvalidInputException(Problem.of("error.services.plan.stale", in.id()));
+                }
+                before.add(UndoJournal.Before.of(in.id(), cur));
+                switch (s.action()) {
+                    case ADD -> {
+                        // the file's values, as regedit would write them: an entry another tool made
+                        // stays another tool's entry after an export and import
+                        StoredEntry e = new StoredEntry(in.id(), in.name().strip(), in.createdBy(), in.createdAt());
+                        puts.add(e);
+                        after.add(UndoJournal.Before.of(in.id(), e));
+                        added++;
+                    }
+                    case UPDATE_NAME -> {
+                        StoredEntry e = cur.withName(in.name().strip());
+                        puts.add(e);
+                        after.add(UndoJournal.Before.of(in.id(), e));
+                        renamed++;
+                    }
+                    case DELETE -> {
+                        deletes.add(in.id());
+                        after.add(UndoJournal.Before.of(in.id(), null));
+                        deleted++;
+                    }
+                    default -> throw new IllegalStateException(s.action().name());
+                }
+            }
             requireWritable();
-            change("import", before, after, () -> store.applyAll(puts, deletes));
-        }
-        return new ImportPlan.Result(added, renamed, deleted,
-                (int) plan.count(ImportPlan.Action.UNCHANGED), (int) plan.count(ImportPlan.Action.REFUSED));
+            change("import", before, after, puts, deletes);
+            return new ImportPlan.Result(added, renamed, deleted, result.unchanged(), 0);
+        });
     }
 
     @Override
@@ -309,26 +399,55 @@ public final class Registrations implements ServiceRegistry {
         return new UndoableChange(c.action(), c.before().stream().map(UndoJournal.Before::guid).toList(), c.at());
     }
 
+    /**
+     * Reverts the newest step under the store's lock, so parallel undos revert one step each:
+     * the second one finds the step before it, or nothing.
+     */
     @Override
     public UndoableChange undo() {
-        UndoJournal.Change c = journal.peek(store.journalKey())
-                .orElseThrow(() -> new InvalidInputException(Problem.of("error.services.undo.nothing")));
-        requireWritable();
-        Map<Guid, StoredEntry> now = current();
-        if (c.after() != null) {
-            // someone changed an entry after us: undoing would silently overwrite their change
-            for (UndoJournal.Before a : c.after()) {
-                if (!java.util.Objects.equals(a.entry(), now.get(a.guid()))) {
-                    // it can never be undone safely now: drop it so older changes stay reachable
-                    journal.remove(c);
-                    throw new InvalidInputException(Problem.of("error.services.undo.changed", a.guid(),
-                            Messages.get(describe(c).labelKey())));
+        return locked(() -> {
+            UndoJournal.Step step = journal.newest(store.journalKey())
+                    .orElseThrow(() -> new InvalidInputException(Problem.of("error.services.undo.nothing")));
+            UndoJournal.Change c = step.change();
+            requireWritable();
+            Map<Guid, StoredEntry> now = current();
+            if (c.after() != null) {
+                // someone changed an entry after us: undoing would silently overwrite their change
+                for (UndoJournal.Before a : c.after()) {
+                    if (!Objects.equals(a.entry(), now.get(a.guid()))) {
+                        // it can never be undone safely now: drop it so older changes stay reachable
+                        journal.remove(step.seq());
+                        throw new InvalidInputException(Problem.of("error.services.undo.changed", a.guid(),
+                                Messages.get(describe(c).labelKey())));
+                    }
                 }
             }
+            Revert r = revert(c.before(), now);
+            try {
+                store.applyAll(r.puts(), r.deletes());
+            } catch (RuntimeException ex) {
+                // back to the state the step records as "after", so the step stays undoable
+                if (c.after() != null) {
+                    restoreOrRecord(step.seq(), c, c.after(), ex);
+                }
+                throw ex;
+            }
+            journal.remove(step.seq());
+            return describe(c);
+        });
+    }
+
+    /** The writes that bring the entries back to {@code target}. */
+    private record Revert(List<StoredEntry> puts, List<Guid> deletes) {
+        boolean isEmpty() {
+            return puts.isEmpty() && deletes.isEmpty();
         }
+    }
+
+    private static Revert revert(List<UndoJournal.Before> target, Map<Guid, StoredEntry> now) {
         List<StoredEntry> puts = new ArrayList<>();
         List<Guid> deletes = new ArrayList<>();
-        for (UndoJournal.Before b : c.before()) {
+        for (UndoJournal.Before b : target) {
             StoredEntry then = b.entry();
             StoredEntry cur = now.get(b.guid());
             if (then == null) {
@@ -336,16 +455,16 @@ public final class Registrations implements ServiceRegistry {
                     deletes.add(b.guid());
                 }
             } else if (!then.equals(cur)) {
-                if (cur != null && then.name() == null && cur.name() != null) {
-                    // stores keep values that are not given: recreate the key to drop the name
+                if (cur != null && (then.name() == null && cur.name() != null
+                        || then.createdBy() == null && cur.createdBy() != null
+                        || then.createdAt() == null && cur.createdAt() != null)) {
+                    // stores keep values that are not given: recreate the key to drop them
                     deletes.add(b.guid());
                 }
                 puts.add(then);
             }
         }
-        store.applyAll(puts, deletes);
-        journal.remove(c);
-        return describe(c);
+        return new Revert(puts, deletes);
     }
 
     @Override

@@ -2,7 +2,11 @@ package io.hvx.registry;
 
 import io.hvx.core.Guid;
 import io.hvx.core.ServiceRegistry;
+import io.hvx.files.Polling;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The low-level storage under a {@link ServiceRegistry}: the Windows registry key or a JSON file.
@@ -26,7 +30,11 @@ public interface RegistryStore {
     /** Deletes the subkey of {@code id}; nothing happens when it does not exist. */
     void delete(Guid id);
 
-    /** Applies several changes; stores that can do it in one write override this. */
+    /**
+     * Applies several changes: the deletions, then the puts. Stores that can do it in one write
+     * override this; for others a failure part-way leaves the earlier changes made, and
+     * {@link Registrations} rolls them back.
+     */
     default void applyAll(List<StoredEntry> puts, List<Guid> deletes) {
         for (Guid id : deletes) {
             delete(id);
@@ -46,10 +54,18 @@ public interface RegistryStore {
     String journalKey();
 
     /**
+     * The lock file that serializes hvx's writers of this store between processes, or empty to
+     * let {@link Registrations} use one in the data directory (the registry has no file of its own).
+     */
+    default Optional<Path> lockFile() {
+        return Optional.empty();
+    }
+
+    /**
      * Calls {@code onChange} when the entries change outside this process. The default polls
      * {@link #read()} every two seconds on a virtual thread.
      */
     default AutoCloseable watch(Runnable onChange) {
-        return Polling.start(this::read, onChange, java.time.Duration.ofSeconds(2));
+        return Polling.start(this::read, onChange, Duration.ofSeconds(2));
     }
 }

@@ -1,13 +1,14 @@
 package io.hvx.registry;
 
 import io.hvx.files.AtomicFiles;
+import io.hvx.files.RefusedFileException;
+import io.hvx.files.SafeFiles;
 import io.hvx.core.ImportPlan;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.ServiceRegistration;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,19 +69,19 @@ public final class ServiceFiles {
     }
 
     /**
-     * Reads the entries of a .reg or .json file (recognised by extension, else by content).
+     * Reads the entries of a .reg or .json file (recognised by extension, else by content). Only
+     * a regular file of at most 16 MB is read: a FIFO or a device is refused before it is opened.
      *
      * @throws InvalidInputException when the file cannot be read as either, naming why and where
      */
     public static List<ImportPlan.Entry> read(Path file) {
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_IMPORT_BYTES) {
-                throw new InvalidInputException(Problem.of("error.services.import.tooLarge", file));
-            }
-            bytes = Files.readAllBytes(file);
+            bytes = SafeFiles.read(file, MAX_IMPORT_BYTES);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(Problem.of("error.services.import.missing", file));
+        } catch (RefusedFileException e) {
+            throw new InvalidInputException(e.problem());
         } catch (IOException e) {
             throw new OperationFailedException(Problem.of("error.services.import.io", file), e.toString(), e);
         }

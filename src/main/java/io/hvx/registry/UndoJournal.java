@@ -1,52 +1,94 @@
 package io.hvx.registry;
 
-import io.hvx.files.AtomicFiles;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
+import com.google.gson.JsonElement;
 import io.hvx.core.Guid;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
+import io.hvx.files.AtomicFiles;
+import io.hvx.files.FileLocks;
+import io.hvx.files.JsonStoreFile;
+import io.hvx.files.RefusedFileException;
+import io.hvx.files.SafeFiles;
+import io.hvx.files.StrictJson;
 import java.io.IOException;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The undo journal: before each change the previous state of every touched entry is appended
- * to {@code <dataDir>/services-undo.json} (written atomically), so the change can be reverted
- * even after the app was closed. Entries of several stores (sandbox, registry) live side by
- * side, told apart by the store's journal key.
+ * The undo journal: before each change the previous state of every touched entry (and the state
+ * right after) is recorded in {@code <dataDir>/services-undo/}, one file per step
+ * ({@code <sequence>-<store hash>.json}), so a change can be reverted even after the app was
+ * closed. Entries of several stores (sandbox, registry) live side by side, told apart by the
+ * store's journal key.
+ *
+ * <p>One file per step keeps every operation proportional to the step it touches: recording an
+ * add does not rewrite a large import recorded before it. The journal is bounded: beyond
+ * {@link #MAX_STEPS} steps or {@link #MAX_BYTES} in all, the oldest steps are dropped (the newest
+ * is always kept). A step file that cannot be read is put aside as {@code .broken} and reported
+ * as a damaged journal; the steps before it stay usable. A journal of an earlier hvx
+ * ({@code services-undo.json}) is taken over on first use, or put aside when it is damaged.
+ *
+ * <p>Operations lock the journal ({@code .lock} in its directory); callers that check a store
+ * and then change it hold the store's lock around the whole sequence.
  */
 public final class UndoJournal {
 
-    /** Oldest changes are dropped beyond this many. */
-    static final int LIMIT = 100;
+    /** Oldest steps are dropped beyond this many (all stores together). */
+    public static final int MAX_STEPS = 100;
+    /** Oldest steps are dropped while the journal is larger than this. */
+    public static final long MAX_BYTES = 64L << 20;
+    /** Largest single step read back (an import of the largest accepted file). */
+    static final long STEP_READ_LIMIT = 256L << 20;
+    static final String DIR = "services-undo";
+    static final String LEGACY = "services-undo.json";
+    /** New steps are numbered from here, so a taken-over journal fits below them. */
+    private static final long FIRST_SEQ = 1000;
+    private static final Pattern STEP = Pattern.compile("(\\d{10})-([0-9a-f]{8})\\.json");
+    private static final Set<String> ACTIONS = Set.of("add", "rename", "remove", "import");
 
-    private static final Gson GSON = new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create();
-
-    private final Path file;
+    private final Path dataDir;
+    private final Path dir;
+    private final int maxSteps;
+    private final long maxBytes;
 
     public UndoJournal(Path dataDir) {
-        this.file = dataDir.resolve("services-undo.json");
+        this(dataDir, MAX_STEPS, MAX_BYTES);
     }
 
-    public Path file() {
-        return file;
+    /** A journal with other bounds (tests). */
+    UndoJournal(Path dataDir, int maxSteps, long maxBytes) {
+        this.dataDir = dataDir.toAbsolutePath();
+        this.dir = this.dataDir.resolve(DIR);
+        this.maxSteps = maxSteps;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The journal's directory. */
+    public Path dir() {
+        return dir;
     }
 
     /**
-     * The state of one entry before a change.
+     * The state of one entry before (or after) a change.
      *
-     * @param id      the service
-     * @param present whether it existed
-     * @param name    its ElementName then
+     * @param id        the service
+     * @param present   whether it existed
+     * @param name      its ElementName then
      * @param createdBy its CreatedBy then
      * @param createdAt its CreatedAt then
      */
@@ -73,80 +115,272 @@ public final class UndoJournal {
      *               since (null in journals written before this was recorded)
      */
     public record Change(String store, String action, String at, List<Before> before, List<Before> after) {
-    }
-
-    private record Doc(int version, List<Change> changes) {
-    }
-
-    /** Appends {@code change}; called before the change is made. */
-    public synchronized void push(Change change) {
-        locked(() -> {
-            List<Change> all = new ArrayList<>(load());
-            all.add(change);
-            while (all.size() > LIMIT) {
-                all.removeFirst();
-            }
-            save(all);
-        });
-    }
-
-    /** Read-modify-write under a file lock: another process may be recording its own change. */
-    private void locked(Runnable body) {
-        try (FileLock lock = FileLocks.lock(file.resolveSibling("." + file.getFileName() + ".lock"),
-                Duration.ofSeconds(10), () -> new OperationFailedException(Problem.of("error.services.journal.io", file)))) {
-            body.run();
-        } catch (IOException e) {
-            throw new OperationFailedException(Problem.of("error.services.journal.io", file), e.toString(), e);
+        Change withAfter(List<Before> newAfter) {
+            return new Change(store, action, at, before, newAfter);
         }
     }
 
-    /** The last change recorded for {@code store}. */
-    public synchronized Optional<Change> peek(String store) {
-        List<Change> all = load();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).store().equals(store)) {
-                return Optional.of(all.get(i));
-            }
-        }
-        return Optional.empty();
+    /** A change and its place in the journal. */
+    public record Step(long seq, Change change) {
     }
 
-    /** Drops {@code change} (after it was undone, or when the change it recorded failed). */
-    public synchronized void remove(Change change) {
-        locked(() -> {
-            List<Change> all = new ArrayList<>(load());
-            for (int i = all.size() - 1; i >= 0; i--) {
-                if (all.get(i).equals(change)) {
-                    all.remove(i);
-                    save(all);
-                    return;
+    /** A step file; field names are the file format. */
+    record StepFile(int version, String store, String action, String at, List<Before> before, List<Before> after) {
+    }
+
+    /** The single-file journal of earlier versions. */
+    record LegacyFile(int version, List<Change> changes) {
+    }
+
+    /** The lock file that serializes writers of a store that has no file of its own (the registry). */
+    Path storeLockFile(String storeKey) {
+        return dir.resolve(".store-" + hash(storeKey) + ".lock");
+    }
+
+    /**
+     * Records {@code change} as the newest step; called before the change is made.
+     *
+     * @return the step's sequence number, for {@link #remove} and {@link #replace}
+     */
+    public long push(Change change) {
+        try (FileLocks.Held l = lock()) {
+            List<StepName> all = list();
+            long seq = Math.max(FIRST_SEQ, all.isEmpty() ? 0 : all.getLast().seq() + 1);
+            write(seq, change);
+            prune(seq);
+            return seq;
+        }
+    }
+
+    /** The newest change recorded for {@code store} (see {@link #newest}). */
+    public Optional<Change> peek(String store) {
+        return newest(store).map(Step::change);
+    }
+
+    /**
+     * The newest step recorded for {@code store}.
+     *
+     * @throws OperationFailedException when that step is damaged: it is put aside first, so the
+     *                                  next call returns the step before it
+     */
+    public Optional<Step> newest(String store) {
+        if (!Files.isDirectory(dir) && !Files.exists(dataDir.resolve(LEGACY), LinkOption.NOFOLLOW_LINKS)) {
+            // nothing recorded yet: no need to create the journal (the data directory may be read-only)
+            return Optional.empty();
+        }
+        try (FileLocks.Held l = lock()) {
+            takeOverLegacy();
+            String h = hash(store);
+            List<StepName> mine = list().stream().filter(n -> n.hash().equals(h)).toList();
+            if (mine.isEmpty()) {
+                return Optional.empty();
+            }
+            StepName newest = mine.getLast();
+            return Optional.of(new Step(newest.seq(), read(newest, store)));
+        }
+    }
+
+    /** Drops the step {@code seq} (after it was undone, or when the change it recorded failed). */
+    public void remove(long seq) {
+        try (FileLocks.Held l = lock()) {
+            for (StepName n : list()) {
+                if (n.seq() == seq) {
+                    Files.deleteIfExists(n.file());
                 }
             }
-        });
+        } catch (IOException e) {
+            throw io(e);
+        }
     }
 
-    private List<Change> load() {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+    /** Replaces what step {@code seq} records (after a change that was only partly made). */
+    public void replace(long seq, Change change) {
+        try (FileLocks.Held l = lock()) {
+            write(seq, change);
+        }
+    }
+
+    private FileLocks.Held lock() {
+        return FileLocks.lock(dir.resolve(".lock"), dir);
+    }
+
+    private record StepName(long seq, String hash, Path file, long size) {
+    }
+
+    /** Every step file, oldest first. */
+    private List<StepName> list() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<StepName> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                Matcher m = STEP.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    long size = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : 0;
+                    out.add(new StepName(Long.parseLong(m.group(1)), m.group(2), p, size));
+                }
+            }
         } catch (NoSuchFileException e) {
+            // no journal yet: nothing to undo
             return List.of();
         } catch (IOException e) {
-            throw new OperationFailedException(Problem.of("error.services.journal.io", file), e.toString(), e);
+            throw io(e);
         }
+        out.sort(Comparator.comparingLong(StepName::seq));
+        return out;
+    }
+
+    private void write(long seq, Change c) {
+        Path file = dir.resolve(String.format("%010d-%s.json", seq, hash(c.store())));
         try {
-            Doc d = GSON.fromJson(text, Doc.class);
-            return d == null || d.changes() == null ? List.of() : d.changes();
-        } catch (JsonParseException e) {
-            throw new OperationFailedException(Problem.of("error.services.journal.corrupt", file), e.getMessage(), e);
+            AtomicFiles.write(file, StrictJson.compact(new StepFile(1, c.store(), c.action(), c.at(), c.before(), c.after())));
+        } catch (IOException e) {
+            throw io(e);
         }
     }
 
-    private void save(List<Change> all) {
+    /** Drops the oldest steps beyond the bounds, never the one just written. */
+    private void prune(long keep) {
+        List<StepName> all = new ArrayList<>(list());
+        long total = all.stream().mapToLong(StepName::size).sum();
+        while (!all.isEmpty() && (all.size() > maxSteps || total > maxBytes) && all.getFirst().seq() != keep) {
+            StepName oldest = all.removeFirst();
+            total -= oldest.size();
+            try {
+                Files.deleteIfExists(oldest.file());
+            } catch (IOException e) {
+                throw io(e);
+            }
+        }
+    }
+
+    private Change read(StepName n, String store) {
+        Problem why;
         try {
-            AtomicFiles.write(file, (GSON.toJson(new Doc(1, all)) + "\n").getBytes(StandardCharsets.UTF_8));
+            JsonElement root = StrictJson.parse(SafeFiles.read(n.file(), STEP_READ_LIMIT));
+            JsonStoreFile.checkVersion(root, 1);
+            StepFile f = StrictJson.map(root, StepFile.class, false);
+            Change c = new Change(f.store(), f.action(), f.at(), f.before(), f.after());
+            validate(c, "$");
+            if (!store.equals(c.store())) {
+                throw new StrictJson.Refused(Problem.of("journal.problem.otherStore", String.valueOf(c.store())));
+            }
+            return c;
+        } catch (RefusedFileException e) {
+            why = e.problem();
+        } catch (StrictJson.Refused e) {
+            why = e.problem();
         } catch (IOException e) {
-            throw new OperationFailedException(Problem.of("error.services.journal.io", file), e.toString(), e);
+            throw io(e);
+        }
+        throw damaged(n.file(), why);
+    }
+
+    /** Refuses a change undo could not revert safely. */
+    private static void validate(Change c, String path) throws StrictJson.Refused {
+        if (c.store() == null) {
+            throw missing(path + ".store");
+        }
+        if (c.action() == null || !ACTIONS.contains(c.action())) {
+            throw new StrictJson.Refused(Problem.of("journal.problem.action", path + ".action", String.valueOf(c.action())));
+        }
+        if (c.at() == null) {
+            throw missing(path + ".at");
+        }
+        if (c.before() == null) {
+            throw missing(path + ".before");
+        }
+        checkIds(c.before(), path + ".before");
+        if (c.after() != null) {
+            checkIds(c.after(), path + ".after");
+            boolean same = c.after().size() == c.before().size();
+            for (int i = 0; same && i < c.before().size(); i++) {
+                same = c.before().get(i).guid().equals(c.after().get(i).guid());
+            }
+            if (!same) {
+                throw new StrictJson.Refused(Problem.of("journal.problem.afterMismatch", path + ".after"));
+            }
+        }
+    }
+
+    private static void checkIds(List<Before> states, String path) throws StrictJson.Refused {
+        for (int i = 0; i < states.size(); i++) {
+            if (Guid.tryParse(states.get(i).id()) == null) {
+                throw new StrictJson.Refused(Problem.of("store.problem.notGuid", path + "[" + i + "].id",
+                        String.valueOf(states.get(i).id())));
+            }
+        }
+    }
+
+    private static StrictJson.Refused missing(String path) {
+        return new StrictJson.Refused(Problem.of("store.problem.missing", path));
+    }
+
+    /**
+     * Takes over the single-file journal of an earlier hvx: its changes become the oldest steps
+     * (idempotent, so an interrupted take-over is simply repeated) and the file is renamed
+     * {@code .migrated}. A damaged one is put aside and reported.
+     */
+    private void takeOverLegacy() {
+        Path legacy = dataDir.resolve(LEGACY);
+        if (!Files.exists(legacy, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Problem why;
+        try {
+            JsonElement root = StrictJson.parse(SafeFiles.read(legacy, STEP_READ_LIMIT));
+            JsonStoreFile.checkVersion(root, 1);
+            LegacyFile f = StrictJson.map(root, LegacyFile.class, false);
+            if (f.changes() == null) {
+                throw missing("$.changes");
+            }
+            for (int i = 0; i < f.changes().size(); i++) {
+                validate(f.changes().get(i), "$.changes[" + i + "]");
+            }
+            for (int i = 0; i < f.changes().size(); i++) {
+                write(i + 1, f.changes().get(i));
+            }
+            Files.move(legacy, legacy.resolveSibling(LEGACY + ".migrated"), StandardCopyOption.REPLACE_EXISTING);
+            return;
+        } catch (NoSuchFileException e) {
+            // no old single-file journal to take over
+            return;
+        } catch (RefusedFileException e) {
+            why = e.problem();
+        } catch (StrictJson.Refused e) {
+            why = e.problem();
+        } catch (IOException e) {
+            throw io(e);
+        }
+        throw damaged(legacy, why);
+    }
+
+    /** Moves a damaged journal file out of the way (kept whole) and builds the error. */
+    private OperationFailedException damaged(Path file, Problem why) {
+        Path aside = file.resolveSibling(file.getFileName() + ".broken");
+        for (int i = 2; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); i++) {
+            aside = file.resolveSibling(file.getFileName() + ".broken." + i);
+        }
+        try {
+            Files.move(file, aside);
+        } catch (IOException e) {
+            return new OperationFailedException(Problem.of("error.services.journal.damagedStuck", file, why),
+                    e.toString(), e);
+        }
+        return new OperationFailedException(Problem.of("error.services.journal.damaged", file, why, aside));
+    }
+
+    private OperationFailedException io(IOException e) {
+        return new OperationFailedException(Problem.of("error.services.journal.io", dir), e.toString(), e);
+    }
+
+    private static String hash(String storeKey) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(storeKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

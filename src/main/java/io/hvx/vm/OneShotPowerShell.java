@@ -7,7 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** A new PowerShell process per request: PowerShell's cold start every time, nothing left running. */
+/**
+ * A new PowerShell process per request: PowerShell's cold start every time, nothing left running.
+ * The request script runs inside {@code one-shot.ps1}, which writes the JSON with
+ * {@code [Console]::Out.Write} as the warm loop does.
+ */
 public final class OneShotPowerShell implements PowerShellChannel {
 
     private final Supplier<Path> executable;
@@ -27,14 +31,15 @@ public final class OneShotPowerShell implements PowerShellChannel {
 
     @Override
     public PowerShellOutput vms() {
-        return PowerShellProcess.run(executable.get(), PowerShellScripts.getVms(), environment, timeout);
+        return PowerShellProcess.run(executable.get(), PowerShellScripts.oneShot(PowerShellScripts.getVms()), environment, timeout);
     }
 
     @Override
     public PowerShellOutput integrationServices(Guid vmId) {
         Map<String, String> env = new HashMap<>(environment);
         env.put(PowerShellScripts.VM_ID_ENV, vmId.toString());
-        return PowerShellProcess.run(executable.get(), PowerShellScripts.getIntegrationServices(), env, timeout);
+        return PowerShellProcess.run(executable.get(), PowerShellScripts.oneShot(PowerShellScripts.getIntegrationServices()),
+                env, timeout);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class PowerShellErrors {
             return new OperationFailedException(Problem.of("vms.error.moduleMissing"), detail);
         }
         if (id.startsWith("accessdenied") || category.equals("permissiondenied")
-                || exception.endsWith(".unauthorizedaccessexception")) {
+                || exception.endsWith(".unauthorizedaccessexception") || hyperVObjectNotFound(id, exception)) {
             return new ElevationRequiredException(Problem.of("vms.error.permission"), detail);
         }
         if (id.startsWith("invalidparameter")) {
@@ -37,6 +37,19 @@ public final class PowerShellErrors {
         }
         return new OperationFailedException(Problem.of("vms.error.powershell",
                 e.errorId().isBlank() ? e.category() : e.errorId()), detail);
+    }
+
+    /**
+     * Hyper-V's "encountered an error trying to access an object … because the object was not
+     * found. The object might have been deleted, or you might not have permission to perform the
+     * task" ({@code ObjectNotFound,Microsoft.HyperV.PowerShell.Commands.…}, a
+     * VirtualizationException): what Get-VM says to an account without the rights; its own
+     * advice is to run as administrator. A missing cmdlet is also ObjectNotFound, but a
+     * CommandNotFoundException, matched before this.
+     */
+    private static boolean hyperVObjectNotFound(String id, String exception) {
+        return id.startsWith("objectnotfound,microsoft.hyperv.powershell")
+                || id.startsWith("objectnotfound") && exception.endsWith(".virtualizationexception");
     }
 
     private static String detail(PowerShellError e, String stderr) {

@@ -11,6 +11,7 @@ import io.hvx.core.IntegrationService;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.VirtualMachine;
+import io.hvx.core.VmInventory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,8 @@ import java.util.Map;
  * document: a leading BOM, stray lines before it, trailing whitespace, {@code vms} as a bare
  * object instead of an array (or the whole document being a naive {@code Get-VM | ConvertTo-Json}
  * array or object), property names in any case, missing optional fields, {@code State} as a
- * number ({@link VmStateCodes}) or a string, {@code Uptime} as a TimeSpan object, {@code Id} as a
+ * number ({@link VmStateCodes}), a number as text or a name in any case, {@code Uptime} as a
+ * TimeSpan object, {@code Id} as a
  * wrapped Guid, and fields it does not know. Entries without a usable ID are left out: a VM
  * without an ID cannot be connected to.
  */
@@ -38,10 +40,22 @@ public final class PowerShellOutputParser {
      *                                  both streams in the details
      */
     public static List<VirtualMachine> parseVms(PowerShellOutput output) {
+        return parseListing(output).vms();
+    }
+
+    /**
+     * The VMs in {@code output}, with a note when the list is empty and the script reported an
+     * account that is neither elevated nor in Hyper-V Administrators: {@code Get-VM} then lists
+     * nothing without an error, which reads like "no VMs" unless someone says why.
+     *
+     * @throws OperationFailedException as {@link #parseVms}
+     */
+    public static VmInventory.Listing parseListing(PowerShellOutput output) {
         JsonElement doc = document(output);
         JsonElement vms;
+        Map<String, JsonElement> top = Map.of();
         if (doc.isJsonObject()) {
-            Map<String, JsonElement> top = lower(doc.getAsJsonObject());
+            top = lower(doc.getAsJsonObject());
             failIfError(top, output);
             vms = top.containsKey("vms") ? top.get("vms") : looksLikeVm(top) ? doc : null;
             if (vms == null && !top.containsKey("ok")) {
@@ -59,7 +73,18 @@ public final class PowerShellOutputParser {
                 result.add(vm);
             }
         }
-        return result;
+        return new VmInventory.Listing(result, result.isEmpty() && mayNotSeeVms(top.get("rights"))
+                ? Problem.of("vms.note.noRights") : null);
+    }
+
+    /** Whether the script said the account is neither elevated nor in Hyper-V Administrators. */
+    private static boolean mayNotSeeVms(JsonElement rights) {
+        if (rights == null || !rights.isJsonObject()) {
+            return false; // an older script or a stand-in that does not say: no claim either way
+        }
+        Map<String, JsonElement> r = lower(rights.getAsJsonObject());
+        return r.containsKey("elevated") && r.containsKey("hypervadministrators")
+                && !bool(r, "elevated") && !bool(r, "hypervadministrators");
     }
 
     /** The integration services in {@code output} (the shape of {@code get-integration-services.ps1}). */
@@ -122,6 +147,7 @@ public final class PowerShellOutputParser {
         try {
             return JsonParser.parseString(text);
         } catch (JsonParseException | IllegalStateException e) {
+            // not JSON: the caller reports the output as unreadable, with the text in the detail
             return null;
         }
     }
@@ -205,10 +231,12 @@ public final class PowerShellOutputParser {
             }
             String text = p.getAsString().strip();
             if (!text.isEmpty()) {
+                // a number as text ("2"), or the name: PowerShell 7 with Hyper-V loaded through
+                // Windows PowerShell compatibility hands the enum over as its name
                 if (text.chars().allMatch(Character::isDigit) && text.length() < 10) {
                     return VmStateCodes.name(Integer.parseInt(text));
                 }
-                return text;
+                return VmStateCodes.canonical(text);
             }
         }
         JsonElement code = m.get("statecode");
@@ -242,10 +270,12 @@ public final class PowerShellOutputParser {
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException notIntegral) {
+            // PowerShell may print a whole number as 1.0E9: read it as a double instead
             try {
                 double d = Double.parseDouble(t);
                 return Double.isFinite(d) ? (long) d : 0;
             } catch (NumberFormatException notNumber) {
+                // a field PowerShell left empty or textual: shown as 0, the VM is still listed
                 return 0;
             }
         }

@@ -14,12 +14,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One PowerShell invocation with a hard time limit: both output streams are drained
- * concurrently (a full stderr pipe would otherwise stall PowerShell), stdin is closed at once,
- * and on timeout the whole process tree is killed (children first, since they stop being
- * descendants once their parent is gone).
+ * One PowerShell invocation with hard limits: both output streams are drained concurrently (a
+ * full stderr pipe would otherwise stall PowerShell) and capped ({@value #STDOUT_CAP} bytes of
+ * stdout, {@value #STDERR_CAP} of stderr), stdin is closed at once, and the whole process tree
+ * ({@link ProcessTree}) is ended on every path: at the timeout, as soon as a stream overflows
+ * its cap, and after a normal exit, so nothing PowerShell started is left running.
  */
 public final class PowerShellProcess {
+
+    private static final System.Logger LOG = System.getLogger(PowerShellProcess.class.getName());
+
+    /** The most stdout kept: the VM list of thousands of VMs is a few hundred KB. */
+    static final int STDOUT_CAP = 8 * 1024 * 1024;
+    /** The most stderr kept: it carries diagnostics (often CLIXML) only. */
+    static final int STDERR_CAP = 1024 * 1024;
+    /** How often the wait looks at the tree and the caps. */
+    private static final long SLICE_MS = 50;
 
     private PowerShellProcess() {
     }
@@ -28,7 +38,8 @@ public final class PowerShellProcess {
      * Runs {@code executable} with the encoded {@code script}.
      *
      * @param extraEnv variables added to the inherited environment
-     * @throws OperationFailedException when PowerShell cannot be started or exceeds {@code timeout}
+     * @throws OperationFailedException when PowerShell cannot be started, exceeds {@code timeout}
+     *                                  or floods a stream
      */
     public static PowerShellOutput run(Path executable, String script, Map<String, String> extraEnv, Duration timeout) {
         List<String> command = new ArrayList<>();
@@ -36,35 +47,47 @@ public final class PowerShellProcess {
         command.addAll(PowerShellScripts.arguments(script));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(extraEnv);
-        Process p;
+        ProcessTree tree;
         try {
-            p = pb.start();
+            tree = ProcessTree.start(pb);
         } catch (IOException e) {
             throw new OperationFailedException(Problem.of("vms.error.start", executable, String.valueOf(e.getMessage())),
                     e.toString(), e);
         }
+        Process p = tree.process();
         try {
             p.getOutputStream().close();
         } catch (IOException e) {
             // PowerShell already gone: its exit code and output will tell
+            LOG.log(System.Logger.Level.DEBUG, "closing PowerShell's stdin", e);
         }
-        Drain out = Drain.start(p.getInputStream(), "hvx-ps-out");
-        Drain err = Drain.start(p.getErrorStream(), "hvx-ps-err");
+        Drain out = Drain.start(p.getInputStream(), "hvx-ps-out", STDOUT_CAP);
+        Drain err = Drain.start(p.getErrorStream(), "hvx-ps-err", STDERR_CAP);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (!p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                killTree(p.toHandle());
-                throw timeout(timeout, out, err);
+            while (!p.waitFor(SLICE_MS, TimeUnit.MILLISECONDS)) {
+                tree.observe();
+                if (out.overflowed() || err.overflowed()) {
+                    tree.kill();
+                    throw flood(out, err);
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    tree.kill();
+                    throw timeout(timeout, out, err);
+                }
             }
-            // A grandchild may still hold the pipes open; give the drains the time left.
-            long left = Math.max(TimeUnit.MILLISECONDS.toNanos(200), deadline - System.nanoTime());
-            if (!out.await(left) || !err.await(TimeUnit.MILLISECONDS.toNanos(200))) {
-                killTree(p.toHandle());
-                out.await(TimeUnit.SECONDS.toNanos(1));
-                err.await(TimeUnit.SECONDS.toNanos(1));
+            // PowerShell ended: end whatever it left running too, which also closes the pipes a
+            // child inherited, so the drains reach the end of both streams.
+            tree.kill();
+            if (!out.await(TimeUnit.SECONDS.toNanos(2)) || !err.await(TimeUnit.SECONDS.toNanos(2))) {
+                LOG.log(System.Logger.Level.WARNING, "PowerShell's output stayed open after its process tree was ended;"
+                        + " using what was read");
+            }
+            if (out.overflowed() || err.overflowed()) {
+                throw flood(out, err);
             }
         } catch (InterruptedException e) {
-            killTree(p.toHandle());
+            tree.kill();
             Thread.currentThread().interrupt();
             throw new OperationFailedException(Problem.of("vms.error.interrupted"), null, e);
         }
@@ -76,27 +99,22 @@ public final class PowerShellProcess {
         return new OperationFailedException(Problem.of("vms.error.timeout", String.valueOf(timeout.toSeconds())), detail);
     }
 
-    /** Kills {@code h} and everything it started, waiting (at most 2 s) until they are gone. */
-    static void killTree(ProcessHandle h) {
-        List<ProcessHandle> tree = new ArrayList<>(h.descendants().toList());
-        tree.forEach(ProcessHandle::destroyForcibly);
-        h.destroyForcibly();
-        tree.add(h);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        for (ProcessHandle p : tree) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            try {
-                p.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (Exception e) {
-                // the kill was sent; nothing more we can do without blocking the caller
-            }
-        }
+    private static OperationFailedException flood(Drain out, Drain err) {
+        return flood(out.overflowed() ? "stdout" : "stderr", out.text(), err.text());
     }
 
-    /** The first 200 characters of each stream, for the details of an error. */
+    /** {@code stream} ("stdout" or "stderr") went over its cap: PowerShell and its children were stopped. */
+    static OperationFailedException flood(String stream, String stdout, String stderr) {
+        int cap = stream.equals("stdout") ? STDOUT_CAP : STDERR_CAP;
+        return new OperationFailedException(Problem.of("vms.error.flood", String.valueOf(cap / (1024 * 1024)), stream),
+                detail(stdout, stderr));
+    }
+
+    /**
+     * The first 200 characters of each stream, for the details of an error, one line each:
+     * control characters are escaped (a newline as backslash-n, ESC as backslash-u001b) so that neither a flood of
+     * lines nor escape sequences from the process reach the terminal as they are.
+     */
     static String detail(String stdout, String stderr) {
         return "stdout: " + head(stdout) + "\nstderr: " + head(Clixml.toText(stderr));
     }
@@ -106,34 +124,64 @@ public final class PowerShellProcess {
             return "(empty)";
         }
         String t = s.strip();
-        return t.length() <= 200 ? t : t.substring(0, 200) + "…";
+        return escaped(t.length() <= 200 ? t : t.substring(0, 200)) + (t.length() <= 200 ? "" : "…");
     }
 
-    /** Reads a stream to its end on a virtual thread. */
+    private static String escaped(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Reads a stream to its end on a virtual thread, keeping at most {@code cap} bytes. */
     static final class Drain {
         private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
         private final Thread thread;
+        private volatile boolean overflowed;
 
-        private Drain(InputStream in, String name) {
+        private Drain(InputStream in, String name, int cap) {
             this.thread = Thread.ofVirtual().name(name).unstarted(() -> {
                 byte[] chunk = new byte[8192];
                 try (in) {
                     int n;
                     while ((n = in.read(chunk)) > 0) {
                         synchronized (buf) {
-                            buf.write(chunk, 0, n);
+                            int room = cap - buf.size();
+                            buf.write(chunk, 0, Math.max(0, Math.min(n, room)));
+                            if (n > room) {
+                                overflowed = true; // keep reading and dropping: the tree is being ended
+                            }
                         }
                     }
                 } catch (IOException e) {
                     // stream closed by a kill: keep what was read
+                    LOG.log(System.Logger.Level.DEBUG, name + " ended", e);
                 }
             });
         }
 
-        static Drain start(InputStream in, String name) {
-            Drain d = new Drain(in, name);
+        static Drain start(InputStream in, String name, int cap) {
+            Drain d = new Drain(in, name, cap);
             d.thread.start();
             return d;
+        }
+
+        boolean overflowed() {
+            return overflowed;
         }
 
         boolean await(long nanos) throws InterruptedException {

@@ -46,6 +46,14 @@ public final class PowerShellScripts {
                 .replace("@GET_INTEGRATION_SERVICES@", hereStringBody(getIntegrationServices()));
     }
 
+    /**
+     * What a one-shot process runs: {@code request} (one of the scripts above) embedded in
+     * {@code one-shot.ps1}, which writes the document with {@code [Console]::Out.Write}.
+     */
+    public static String oneShot(String request) {
+        return load("one-shot.ps1").replace("@SCRIPT@", hereStringBody(request));
+    }
+
     /** The script without its comment lines, checked to be safe inside {@code @' … '@}. */
     static String hereStringBody(String script) {
         String body = script.lines().filter(l -> !l.stripLeading().startsWith("#"))

@@ -110,7 +110,12 @@ public final class PowerShellVmInventory implements VmInventory, AutoCloseable {
 
     @Override
     public List<VirtualMachine> list() {
-        return PowerShellOutputParser.parseVms(channel.vms());
+        return listing().vms();
+    }
+
+    @Override
+    public Listing listing() {
+        return PowerShellOutputParser.parseListing(channel.vms());
     }
 
     @Override

@@ -31,6 +31,16 @@ public final class VmStateCodes {
     private VmStateCodes() {
     }
 
+    /** A state name as Hyper-V spells it ({@code running} → {@code Running}); other names as given. */
+    public static String canonical(String name) {
+        for (String n : NAMES.values()) {
+            if (n.equalsIgnoreCase(name)) {
+                return n;
+            }
+        }
+        return name;
+    }
+
     /** The state name of {@code code}, or {@code Unknown(code)}. */
     public static String name(int code) {
         String n = NAMES.get(code);

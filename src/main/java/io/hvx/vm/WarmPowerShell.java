@@ -3,11 +3,11 @@ package io.hvx.vm;
 import io.hvx.core.Guid;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,23 +23,36 @@ import java.util.function.Supplier;
  * One long-lived PowerShell running {@code warm-loop.ps1}: a request is a line on its stdin, the
  * answer is one JSON line followed by {@link PowerShellScripts#SENTINEL}. Only the first request
  * pays the cold start. A process that died is started again on the next request (and a request
- * that found it dead is retried once); a process that does not answer within the timeout is
- * killed with its children, so the next request starts a fresh one.
+ * that found it dead is retried once); a process that does not answer within the timeout, or
+ * that floods an answer past {@link PowerShellProcess#STDOUT_CAP} or stderr past
+ * {@link PowerShellProcess#STDERR_CAP}, is killed with everything it started
+ * ({@link ProcessTree}), so the next request starts a fresh one.
  */
 public final class WarmPowerShell implements PowerShellChannel {
+
+    private static final System.Logger LOG = System.getLogger(WarmPowerShell.class.getName());
+    /** Most stderr kept for the details of an error. */
+    private static final int STDERR_TAIL = 8192;
 
     private final Supplier<Path> executable;
     private final Duration timeout;
     private final Map<String, String> environment;
     private final String loopScript;
 
-    private Process process;
+    private ProcessTree tree;
     private OutputStream stdin;
-    private BlockingQueue<Line> lines;
-    private StringBuilder stderrTail;
+    private BlockingQueue<Answer> answers;
+    private Streams streams;
     private int starts;
 
-    private record Line(String text, boolean end) {
+    /** One answer (the lines before the sentinel), or the end of the output. */
+    private record Answer(String text, boolean end) {
+    }
+
+    /** What the readers of one process share: the stderr tail and whether a stream flooded. */
+    private static final class Streams {
+        final StringBuilder stderrTail = new StringBuilder();
+        volatile String flooded;
     }
 
     /**
@@ -69,7 +82,7 @@ public final class WarmPowerShell implements PowerShellChannel {
 
     /** The process answering now, if one runs (for diagnostics and tests). */
     public synchronized ProcessHandle currentProcess() {
-        return process != null && process.isAlive() ? process.toHandle() : null;
+        return tree != null && tree.process().isAlive() ? tree.process().toHandle() : null;
     }
 
     private synchronized PowerShellOutput request(String line) {
@@ -100,23 +113,28 @@ public final class WarmPowerShell implements PowerShellChannel {
         } catch (IOException e) {
             throw new Died(noAnswer(""));
         }
-        StringBuilder out = new StringBuilder();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
-                Line l = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
-                if (l == null) {
-                    String detail = PowerShellProcess.detail(out.toString(), stderrTail());
+                Answer a = left > 0 ? answers.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS) : null;
+                Streams st = streams;
+                if (st.flooded != null) {
+                    String err = stderrTail();
+                    stop();
+                    throw PowerShellProcess.flood(st.flooded, a == null ? "" : a.text(), err);
+                }
+                if (a == null) {
+                    if (System.nanoTime() - deadline < 0) {
+                        continue;
+                    }
+                    String detail = PowerShellProcess.detail("", stderrTail());
                     stop();
                     throw new OperationFailedException(Problem.of("vms.error.timeout", String.valueOf(timeout.toSeconds())), detail);
                 }
-                if (l.end()) {
-                    throw new Died(noAnswer(out.toString()));
+                if (a.end()) {
+                    throw new Died(noAnswer(a.text()));
                 }
-                if (l.text().strip().equals(PowerShellScripts.SENTINEL)) {
-                    return new PowerShellOutput(out.toString(), stderrTail(), -1);
-                }
-                out.append(l.text()).append('\n');
+                return new PowerShellOutput(a.text(), stderrTail(), -1);
             }
         } catch (InterruptedException e) {
             stop();
@@ -127,10 +145,10 @@ public final class WarmPowerShell implements PowerShellChannel {
 
     private OperationFailedException noAnswer(String stdout) {
         Integer exit = null;
-        if (process != null) {
+        if (tree != null) {
             try {
-                if (process.waitFor(1, TimeUnit.SECONDS)) {
-                    exit = process.exitValue();
+                if (tree.process().waitFor(1, TimeUnit.SECONDS)) {
+                    exit = tree.process().exitValue();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -142,7 +160,7 @@ public final class WarmPowerShell implements PowerShellChannel {
 
     /** @return whether a new process was started */
     private boolean ensureStarted() {
-        if (process != null && process.isAlive()) {
+        if (tree != null && tree.process().isAlive()) {
             return false;
         }
         stop();
@@ -152,91 +170,131 @@ public final class WarmPowerShell implements PowerShellChannel {
         command.addAll(PowerShellScripts.arguments(loopScript));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment);
-        Process p;
+        ProcessTree t;
         try {
-            p = pb.start();
+            t = ProcessTree.start(pb);
         } catch (IOException e) {
             throw new OperationFailedException(Problem.of("vms.error.start", exe, String.valueOf(e.getMessage())),
                     e.toString(), e);
         }
         starts++;
-        process = p;
+        tree = t;
+        Process p = t.process();
         stdin = p.getOutputStream();
-        BlockingQueue<Line> q = new LinkedBlockingQueue<>();
-        lines = q;
-        StringBuilder tail = new StringBuilder();
-        stderrTail = tail;
-        Thread.ofVirtual().name("hvx-ps-warm-out").start(() -> readLines(p.getInputStream(), q));
-        Thread.ofVirtual().name("hvx-ps-warm-err").start(() -> readTail(p.getErrorStream(), tail));
+        BlockingQueue<Answer> q = new LinkedBlockingQueue<>();
+        answers = q;
+        Streams st = new Streams();
+        streams = st;
+        Thread.ofVirtual().name("hvx-ps-warm-out").start(() -> readAnswers(p.getInputStream(), q, st, t));
+        Thread.ofVirtual().name("hvx-ps-warm-err").start(() -> readTail(p.getErrorStream(), st, t));
         return true;
     }
 
-    private static void readLines(InputStream in, BlockingQueue<Line> q) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String s;
-            while ((s = r.readLine()) != null) {
-                if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
-                    s = s.substring(1);
+    /**
+     * Splits stdout into answers at the sentinel lines. An answer longer than the stdout cap is
+     * a flood: the tree is ended and the rest is read and dropped until the pipe closes.
+     */
+    private static void readAnswers(InputStream in, BlockingQueue<Answer> q, Streams st, ProcessTree tree) {
+        StringBuilder answer = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        char[] buf = new char[8192];
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            int n;
+            while ((n = r.read(buf)) > 0) {
+                if (st.flooded != null) {
+                    continue;
                 }
-                q.add(new Line(s, false));
+                for (int i = 0; i < n; i++) {
+                    char c = buf[i];
+                    if (c != '\n') {
+                        line.append(c);
+                        continue;
+                    }
+                    String l = line.toString();
+                    line.setLength(0);
+                    if (!l.isEmpty() && l.charAt(0) == '\uFEFF') {
+                        l = l.substring(1);
+                    }
+                    if (l.strip().equals(PowerShellScripts.SENTINEL)) {
+                        q.add(new Answer(answer.toString(), false));
+                        answer.setLength(0);
+                    } else {
+                        answer.append(l).append('\n');
+                    }
+                }
+                if (answer.length() + line.length() > PowerShellProcess.STDOUT_CAP) {
+                    st.flooded = "stdout";
+                    answer.setLength(0);
+                    line.setLength(0);
+                    tree.kill();
+                }
             }
         } catch (IOException e) {
             // the process was killed: the end marker below tells the waiting request
+            LOG.log(System.Logger.Level.DEBUG, "warm PowerShell stdout ended", e);
         }
-        q.add(new Line("", true));
+        q.add(new Answer(answer.append(line).toString(), true));
     }
 
-    private static void readTail(InputStream in, StringBuilder tail) {
+    /** Keeps the last {@value #STDERR_TAIL} characters; past the stderr cap the tree is ended. */
+    private static void readTail(InputStream in, Streams st, ProcessTree tree) {
         byte[] b = new byte[4096];
+        long total = 0;
         try (in) {
             int n;
             while ((n = in.read(b)) > 0) {
-                synchronized (tail) {
-                    tail.append(new String(b, 0, n, StandardCharsets.UTF_8));
-                    if (tail.length() > 8192) {
-                        tail.delete(0, tail.length() - 8192);
+                total += n;
+                synchronized (st.stderrTail) {
+                    st.stderrTail.append(new String(b, 0, n, StandardCharsets.UTF_8));
+                    if (st.stderrTail.length() > STDERR_TAIL) {
+                        st.stderrTail.delete(0, st.stderrTail.length() - STDERR_TAIL);
                     }
+                }
+                if (total > PowerShellProcess.STDERR_CAP && st.flooded == null) {
+                    st.flooded = "stderr";
+                    tree.kill();
                 }
             }
         } catch (IOException e) {
             // killed: keep the tail we have
+            LOG.log(System.Logger.Level.DEBUG, "warm PowerShell stderr ended", e);
         }
     }
 
     private String stderrTail() {
-        StringBuilder t = stderrTail;
-        if (t == null) {
+        Streams st = streams;
+        if (st == null) {
             return "";
         }
-        synchronized (t) {
-            return t.toString();
+        synchronized (st.stderrTail) {
+            return st.stderrTail.toString();
         }
     }
 
     private void stop() {
-        Process p = process;
-        process = null;
-        if (p != null) {
+        ProcessTree t = tree;
+        tree = null;
+        if (t != null) {
             try {
-                p.getOutputStream().close();
+                t.process().getOutputStream().close();
             } catch (IOException e) {
-                // already closed
+                LOG.log(System.Logger.Level.DEBUG, "warm PowerShell stdin already closed", e);
             }
-            PowerShellProcess.killTree(p.toHandle());
+            t.kill();
         }
     }
 
-    /** Asks the loop to end, then makes sure it did. */
+    /** Asks the loop to end, then makes sure it did, with everything it started. */
     @Override
     public synchronized void close() {
-        Process p = process;
-        if (p != null && p.isAlive()) {
+        ProcessTree t = tree;
+        if (t != null && t.process().isAlive()) {
             try {
                 stdin.write("exit\n".getBytes(StandardCharsets.UTF_8));
                 stdin.flush();
-                p.waitFor(500, TimeUnit.MILLISECONDS);
+                t.process().waitFor(500, TimeUnit.MILLISECONDS);
             } catch (IOException e) {
-                // gone already
+                LOG.log(System.Logger.Level.DEBUG, "warm PowerShell gone before exit", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

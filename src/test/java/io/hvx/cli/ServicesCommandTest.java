@@ -73,12 +73,12 @@ class ServicesCommandTest {
 
             @Override
             public io.hvx.core.Connector connector() {
-                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
+                return io.hvx.net.sandbox.SeededSandbox.endpoints(env.sandboxDir());
             }
 
             @Override
             public io.hvx.core.ListenerFactory listenerFactory() {
-                return io.hvx.net.sandbox.SandboxEndpoints.seeded(env.sandboxDir());
+                return io.hvx.net.sandbox.SeededSandbox.endpoints(env.sandboxDir());
             }
         };
         CliContext ctx = new CliContext(new PrintWriter(out), new PrintWriter(err),
@@ -284,5 +284,115 @@ class ServicesCommandTest {
         Run r = run("services", "undo");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("nothing to undo");
+    }
+
+    @Test
+    void anImportWithARefusedRowAppliesNothingExits2AndNamesTheRowAndTheFlag() throws Exception {
+        run("services", "list");
+        byte[] before = Files.readAllBytes(storeFile);
+        Path f = tmp.resolve("mixed.reg");
+        Files.writeString(f, "REGEDIT4\r\n\r\n"
+                + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Virtualization\\GuestCommunicationServices\\0007a120-facb-11e6-bd58-64006a7986d3]\r\n"
+                + "\"ElementName\"=\"new one\"\r\n\r\n"
+                + "[-HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Virtualization\\GuestCommunicationServices\\00000009-facb-11e6-bd58-64006a7986d3]\r\n");
+        Run r = run("services", "import", f.toString(), "--yes");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("line 6").contains("00000009-facb-11e6-bd58-64006a7986d3").contains("--allow-delete")
+                .contains("Nothing was imported");
+        assertThat(r.out()).doesNotContain("Nothing to change");
+        assertThat(Files.readAllBytes(storeFile)).isEqualTo(before);
+
+        Path other = tmp.resolve("other.json");
+        Files.writeString(other, "[{\"id\":\"30d48b34-7d27-4b0b-aaaf-bbbed334dd59\",\"name\":\"Renamed VPNKit\"}]");
+        Run o = run("services", "import", other.toString(), "--yes");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("30d48b34-7d27-4b0b-aaaf-bbbed334dd59").contains("--force");
+        assertThat(Files.readAllBytes(storeFile)).isEqualTo(before);
+        assertThat(run("services", "import", other.toString(), "--yes", "--force").code()).isZero();
+        assertThat(entries()).contains("30d48b34-7d27-4b0b-aaaf-bbbed334dd59=Renamed VPNKit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[{\"id\":\"0007a120-facb-11e6-bd58-64006a7986d3\",\"name\":\"a\",\"name\":\"b\"}]",
+            "[{\"id\":\"0007a120-facb-11e6-bd58-64006a7986d3\",\"name\":\"a\"}] trailing",
+            "[{\"id\":\"0007a120-facb-11e6-bd58-64006a7986d3\",\"name\":42}]",
+            "[{\"id\":\"0007a120-facb-11e6-bd58-64006a7986d3\",\"name\":[\"a\"]}]"})
+    void aJsonImportWithDuplicateKeysTrailingGarbageOrANonStringNameIsRefused(String json) throws Exception {
+        run("services", "list");
+        byte[] before = Files.readAllBytes(storeFile);
+        Path f = tmp.resolve("bad.json");
+        Files.writeString(f, json);
+        Run r = run("services", "import", f.toString(), "--yes");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("hvx: ").contains("bad.json").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(storeFile)).isEqualTo(before);
+    }
+
+    @Test
+    void aNameAnotherRegistrationHasIsRefusedUnlessForced() throws Exception {
+        run("services", "list");
+        byte[] before = Files.readAllBytes(storeFile);
+        Run dup = run("services", "add", "--name", "demo ECHO", "--vsock-port", "5001");
+        assertThat(dup.code()).isEqualTo(2);
+        assertThat(dup.err()).contains("Demo echo").contains("00000007-facb-11e6-bd58-64006a7986d3").contains("--force");
+        Run ren = run("services", "rename", "Demo sink", "--name", "DEMO ECHO");
+        assertThat(ren.code()).isEqualTo(2);
+        assertThat(ren.err()).contains("00000007-facb-11e6-bd58-64006a7986d3").contains("--force");
+        assertThat(Files.readAllBytes(storeFile)).isEqualTo(before);
+        // a new case of its own name is not a duplicate
+        assertThat(run("services", "rename", "Demo sink", "--name", "DEMO SINK").code()).isZero();
+        assertThat(run("services", "add", "--name", "demo ECHO", "--vsock-port", "5001", "--force").code()).isZero();
+        assertThat(run("services", "rename", "DEMO SINK", "--name", "Demo echo", "--force").code()).isZero();
+        assertThat(entries()).contains("00001389-facb-11e6-bd58-64006a7986d3=demo ECHO",
+                "00000009-facb-11e6-bd58-64006a7986d3=Demo echo");
+    }
+
+    @Test
+    void controlCharactersFromTheStoreAreEscapedInTextOutput() throws Exception {
+        run("services", "list");
+        String json = Files.readString(storeFile).replace("\"Demo echo\"", "\"Demo\\u001b]0;pwned\\u0007 echo\\u202e\"");
+        Files.writeString(storeFile, json);
+        Run list = run("services", "list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e")
+                .contains("Demo\\x1b]0;pwned\\x07 echo\\u202e");
+        Run ren = run("services", "rename", "vsock:7", "--name", "clean");
+        assertThat(ren.out()).doesNotContain("\u001b").contains("\\x1b");
+        Run undo = run("services", "undo");
+        assertThat(undo.code()).isZero();
+        Run dup = run("services", "add", "--name", "x", "--vsock-port", "7");
+        assertThat(dup.err()).doesNotContain("\u001b").contains("\\x1b");
+        // JSON keeps the exact text (escaped the JSON way)
+        assertThat(run("services", "list", "--json").out()).contains("Demo\\u001b]0;pwned\\u0007 echo");
+    }
+
+    @Test
+    void listColumnsAlignByDisplayWidth() {
+        run("services", "add", "--name", "中文服务名称", "--vsock-port", "6001");
+        run("services", "add", "--name", "ascii name", "--vsock-port", "6002");
+        List<String> lines = run("services", "list").out().lines().toList();
+        String cjk = lines.stream().filter(l -> l.startsWith("中文服务名称")).findFirst().orElseThrow();
+        String ascii = lines.stream().filter(l -> l.startsWith("ascii name")).findFirst().orElseThrow();
+        assertThat(TextTable.width(cjk.substring(0, cjk.indexOf("00001771"))))
+                .isEqualTo(TextTable.width(ascii.substring(0, ascii.indexOf("00001772"))));
+    }
+
+    @Test
+    void idAndVsockPortAreExclusiveOptions() throws Exception {
+        run("services", "list");
+        byte[] before = Files.readAllBytes(storeFile);
+        Run r = run("services", "add", "--name", "x", "--id", "0007a120-facb-11e6-bd58-64006a7986d3", "--vsock-port", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--id").contains("--vsock-port").contains("mutually exclusive");
+        assertThat(Files.readAllBytes(storeFile)).isEqualTo(before);
+    }
+
+    @Test
+    void undoJsonSaysWhichStepWasReverted() {
+        String id = run("services", "add", "--name", "to undo", "--vsock-port", "4711").out().strip();
+        JsonObject o = JsonParser.parseString(run("services", "undo", "--json").out()).getAsJsonObject();
+        assertThat(o.get("action").getAsString()).isEqualTo("add");
+        assertThat(o.getAsJsonArray("ids").get(0).getAsString()).isEqualTo(id);
+        assertThat(o.keySet()).containsExactly("action", "ids", "at");
     }
 }

@@ -123,6 +123,7 @@ class VmsCommandTest {
     @CsvSource(delimiter = '|', value = {
             "error-module-missing.json | 1 | Hyper-V PowerShell module is not installed",
             "error-access-denied.json | 3 | Hyper-V Administrators",
+            "error-object-not-found.json | 3 | Hyper-V Administrators",
             "error-module-not-loadable.json | 1 | could not be loaded",
             "error-other.json | 1 | InvalidOperation",
             "garbage.txt | 1 | without printing the VM list",
@@ -134,6 +135,34 @@ class VmsCommandTest {
         assertThat(r.code()).isEqualTo(code);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("hvx: ").contains(sentence);
+    }
+
+    /** Issue 10, defect 6: an empty list for an account without Hyper-V rights says why, beside it. */
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are POSIX sh scripts")
+    @Test
+    void anEmptyListWithoutHyperVRightsSaysWhyBesideIt() throws Exception {
+        Run text = run("vms", "--powershell", StandIns.fixtureWrapper(tmp, "zero-vms-no-rights.json").toString());
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).startsWith("No virtual machines.").contains("neither elevated nor in the local 'Hyper-V Administrators'");
+        Run json = run("vms", "--json", "--powershell", StandIns.fixtureWrapper(tmp, "zero-vms-no-rights.json").toString());
+        assertThat(json.code()).isZero();
+        assertThat(JsonParser.parseString(json.out()).getAsJsonArray()).isEmpty();
+        assertThat(json.err()).contains("Hyper-V Administrators");
+        Run admin = run("vms", "--powershell", StandIns.fixtureWrapper(tmp, "zero-vms-hyperv-admin.json").toString());
+        assertThat(admin.out().strip()).isEqualTo("No virtual machines.");
+    }
+
+    /** Issue 14 §10: a flood ends with one line and exit 1, never a final [] with exit 0. */
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are POSIX sh scripts")
+    @ParameterizedTest
+    @CsvSource({"flood-stdout.sh, 8 MB to stdout", "flood-stderr.sh, 1 MB to stderr"})
+    void aPowershellThatFloodsExits1WithOneLine(String standIn, String what) {
+        Run r = run("vms", "--json", "--powershell", StandIns.script(standIn).toString(), "--timeout", "60");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        String[] lines = r.err().strip().split("\n");
+        assertThat(lines[0]).startsWith("hvx: PowerShell wrote more than " + what);
+        assertThat(lines).as("the sentence and one line of detail per stream").hasSizeLessThanOrEqualTo(3);
     }
 
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are POSIX sh scripts")
@@ -162,8 +191,8 @@ class VmsCommandTest {
                 new io.hvx.core.VirtualMachine(io.hvx.core.Guid.random(), "abcdefgh", "Off", 0, 2, "10.0", 0, 0)));
         java.util.List<String> lines = sw.toString().lines().toList();
         assertThat(lines).hasSize(3);
-        int col = VmsCommand.width(lines.get(1).substring(0, lines.get(1).indexOf("Running")));
-        assertThat(VmsCommand.width(lines.get(2).substring(0, lines.get(2).indexOf("Off")))).isEqualTo(col);
+        int col = TextTable.width(lines.get(1).substring(0, lines.get(1).indexOf("Running")));
+        assertThat(TextTable.width(lines.get(2).substring(0, lines.get(2).indexOf("Off")))).isEqualTo(col);
         assertThat(lines.get(1)).contains("1m 1s").contains("1.0 GiB");
     }
 }

@@ -34,12 +34,12 @@ public final class ListedServices implements ServiceRegistry {
     }
 
     @Override
-    public ServiceRegistration add(Guid id, String name) {
+    public ServiceRegistration add(Guid id, String name, boolean allowDuplicateName) {
         throw readOnly();
     }
 
     @Override
-    public ServiceRegistration rename(Guid id, String name, boolean force) {
+    public ServiceRegistration rename(Guid id, String name, boolean force, boolean allowDuplicateName) {
         throw readOnly();
     }
 

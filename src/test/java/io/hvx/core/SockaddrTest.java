@@ -7,6 +7,24 @@ import org.junit.jupiter.api.Test;
 
 class SockaddrTest {
 
+    /** The four GUID vectors of hvsocket-facts.md §1.3 (Python {@code uuid.UUID(s).bytes_le}). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "a42e7cda-d03f-480c-9cc2-a4de20abb878, da 7c 2e a4 3f d0 0c 48 9c c2 a4 de 20 ab b8 78",
+        "e0e16197-dd56-4a10-9195-5ee7a155a838, 97 61 e1 e0 56 dd 10 4a 91 95 5e e7 a1 55 a8 38",
+        "00000000-facb-11e6-bd58-64006a7986d3, 00 00 00 00 cb fa e6 11 bd 58 64 00 6a 79 86 d3",
+        "00001388-facb-11e6-bd58-64006a7986d3, 88 13 00 00 cb fa e6 11 bd 58 64 00 6a 79 86 d3"})
+    void guidsInSockaddrHvUseTheWindowsInMemoryOrderOfTheFactsFile(String guid, String windowsBytes) {
+        Guid g = Guid.parse(guid);
+        assertThat(Hex.spaced(g.toWindowsBytes())).isEqualTo(windowsBytes);
+        assertThat(Guid.fromWindowsBytes(Hex.parse(windowsBytes), 0)).isEqualTo(g);
+        assertThat(Hex.of(g.toRfc4122Bytes())).isEqualTo(guid.replace("-", ""));
+        assertThat(Guid.fromRfc4122Bytes(g.toRfc4122Bytes(), 0)).isEqualTo(g);
+        byte[] sa = new SockaddrHv(g, g).encode();
+        assertThat(Hex.spaced(java.util.Arrays.copyOfRange(sa, 4, 20))).isEqualTo(windowsBytes);
+        assertThat(Hex.spaced(java.util.Arrays.copyOfRange(sa, 20, 36))).isEqualTo(windowsBytes);
+    }
+
     @Test
     void sockaddrHvForParentAndPort5000MatchesTheFactsVector() {
         SockaddrHv a = new SockaddrHv(VmAlias.PARENT.guid(), VsockTemplate.guidForPort(5000));

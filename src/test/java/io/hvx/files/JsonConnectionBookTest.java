@@ -104,11 +104,12 @@ class JsonConnectionBookTest {
         Files.writeString(f, "{\"format\":\"hvx-connections\",\"version\":2,\"connections\":[],\"groups\":{}}");
         JsonConnectionBook book = JsonConnectionBook.inDataDir(tmp, clock);
         assertThatThrownBy(book::list).isInstanceOf(OperationFailedException.class)
-                .hasMessage("'" + f + "' is not a file this version of hvx understands; it was left as it is."
-                        + " Move it away to start a new one.");
+                .hasMessageStartingWith(f + " cannot be used: it was written by a newer hvx (format version 2;"
+                        + " this hvx reads version 1). hvx does not rewrite a file it does not fully understand");
         assertThatThrownBy(() -> book.used(typed("a", "b"))).isInstanceOf(OperationFailedException.class);
         assertThat(Files.readString(f)).contains("\"groups\"");
-        Files.writeString(f, "not json");
-        assertThatThrownBy(book::list).isInstanceOf(OperationFailedException.class);
+        Files.writeString(f, "{\"format\":\"hvx-connections\",\"version\":1,\"connections\":[{\"vm\":\"a\",\"vmId\":\"nope\"}]}");
+        assertThatThrownBy(book::list).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("$.connections[0].vmId is \"nope\", which is not a GUID");
     }
 }

@@ -7,20 +7,27 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A registry in memory with Win32 semantics (case-insensitive names, error codes), recording
- * every call with its samDesired flags so tests can check the 64-bit view flag.
+ * A registry in memory with Win32 semantics (case-insensitive names, typed values, error codes,
+ * {@code RegDeleteKeyEx} refusing a key that has subkeys with error 5), recording every call with
+ * its samDesired flags so tests can check the 64-bit view flag.
  */
 final class InMemoryRegistryApi implements RegistryApi {
 
     record Call(String op, String path, int sam) {
     }
 
-    /** key path (lowercased, with hive) → values (name lowercased → [original name, value]). */
-    private final Map<String, Map<String, String[]>> keys = new TreeMap<>();
+    /** A stored value under its name as written. */
+    private record Named(String name, Value value) {
+    }
+
+    /** key path (lowercased, with hive) → values (name lowercased → name and value). */
+    private final Map<String, Map<String, Named>> keys = new TreeMap<>();
     private final Map<String, String> originalNames = new TreeMap<>();
     final List<Call> calls = new ArrayList<>();
     /** Error code every write call fails with (0 = none): simulates a non-elevated user. */
     int failWritesWith;
+    /** Error code every enumeration and value read fails with (0 = none): a key the user may not read. */
+    int failReadsWith;
 
     private static String norm(Hive hive, String path) {
         return (hive.name() + "\\" + path).toLowerCase(Locale.ROOT);
@@ -44,8 +51,19 @@ final class InMemoryRegistryApi implements RegistryApi {
     }
 
     void seedValue(Hive hive, String path, String name, String value) {
+        seedValue(hive, path, name, Value.ofString(value));
+    }
+
+    /** A value of any type, as another tool could have written it. */
+    void seedValue(Hive hive, String path, String name, Value value) {
         seedKey(hive, path);
-        keys.get(norm(hive, path)).put(name.toLowerCase(Locale.ROOT), new String[] {name, value});
+        keys.get(norm(hive, path)).put(name.toLowerCase(Locale.ROOT), new Named(name, value));
+    }
+
+    /** The text of a string value, for assertions (null when absent). */
+    String string(Hive hive, String path, String name) {
+        Value v = getValue(hive, path, name, KEY_WOW64_64KEY);
+        return v == null ? null : v.display();
     }
 
     /** A copy of the whole content, to compare before and after. */
@@ -53,7 +71,8 @@ final class InMemoryRegistryApi implements RegistryApi {
         StringBuilder sb = new StringBuilder();
         keys.forEach((k, v) -> {
             sb.append('[').append(k).append("|").append(originalNames.get(k)).append("]\n");
-            v.forEach((n, val) -> sb.append(val[0]).append('=').append(val[1]).append('\n'));
+            v.forEach((n, val) -> sb.append(val.name()).append('=').append(val.value().type()).append(':')
+                    .append(java.util.HexFormat.of().formatHex(val.value().data())).append('\n'));
         });
         return sb.toString();
     }
@@ -71,6 +90,9 @@ final class InMemoryRegistryApi implements RegistryApi {
     @Override
     public List<String> keys(Hive hive, String path, int samExtra) {
         record("keys", path, samExtra);
+        if (failReadsWith != 0) {
+            throw new Failure(failReadsWith, "denied");
+        }
         String n = norm(hive, path);
         if (!keys.containsKey(n)) {
             throw new Failure(ERROR_FILE_NOT_FOUND, "not found");
@@ -85,14 +107,17 @@ final class InMemoryRegistryApi implements RegistryApi {
     }
 
     @Override
-    public String getString(Hive hive, String path, String name, int samExtra) {
-        record("getString", path, samExtra);
-        Map<String, String[]> v = keys.get(norm(hive, path));
+    public Value getValue(Hive hive, String path, String name, int samExtra) {
+        record("getValue", path, samExtra);
+        if (failReadsWith != 0) {
+            throw new Failure(failReadsWith, "denied");
+        }
+        Map<String, Named> v = keys.get(norm(hive, path));
         if (v == null) {
             throw new Failure(ERROR_FILE_NOT_FOUND, "not found");
         }
-        String[] val = v.get(name.toLowerCase(Locale.ROOT));
-        return val == null ? null : val[1];
+        Named val = v.get(name.toLowerCase(Locale.ROOT));
+        return val == null ? null : val.value();
     }
 
     @Override
@@ -107,16 +132,16 @@ final class InMemoryRegistryApi implements RegistryApi {
     }
 
     @Override
-    public void setString(Hive hive, String path, String name, String value, int samExtra) {
-        record("setString", path, samExtra);
+    public void setValue(Hive hive, String path, String name, Value value, int samExtra) {
+        record("setValue", path, samExtra);
         if (failWritesWith != 0) {
             throw new Failure(failWritesWith, "denied");
         }
-        Map<String, String[]> v = keys.get(norm(hive, path));
+        Map<String, Named> v = keys.get(norm(hive, path));
         if (v == null) {
             throw new Failure(ERROR_FILE_NOT_FOUND, "not found");
         }
-        v.put(name.toLowerCase(Locale.ROOT), new String[] {name, value});
+        v.put(name.toLowerCase(Locale.ROOT), new Named(name, value));
     }
 
     @Override
@@ -131,7 +156,8 @@ final class InMemoryRegistryApi implements RegistryApi {
         }
         for (String k : keys.keySet()) {
             if (k.startsWith(n + "\\")) {
-                throw new Failure(ERROR_ACCESS_DENIED, "has subkeys");
+                // RegDeleteKeyEx on a key with subkeys: access denied, elevated or not
+                throw new Failure(ERROR_ACCESS_DENIED, "Access is denied.");
             }
         }
         keys.remove(n);

@@ -64,7 +64,7 @@ class WindowsRegistryStoreTest {
         reg.list();
         reg.writability();
         assertThat(api.calls).extracting(InMemoryRegistryApi.Call::op)
-                .contains("keyExists", "keys", "getString", "createKey", "setString", "deleteKey");
+                .contains("keyExists", "keys", "getValue", "createKey", "setValue", "deleteKey");
         assertThat(api.calls).allSatisfy(c -> assertThat(c.sam() & RegistryApi.KEY_WOW64_64KEY)
                 .as(c.op() + " " + c.path()).isEqualTo(RegistryApi.KEY_WOW64_64KEY));
     }
@@ -82,9 +82,8 @@ class WindowsRegistryStoreTest {
         Guid id = VsockTemplate.guidForPort(5000);
         ServiceRegistration r = reg.add(id, "  Port 5000  ");
         assertThat(r).isEqualTo(new ServiceRegistration(id, "Port 5000", Kind.HVX, 5000L, "hvx 9.9", "2026-03-04T05:06:07Z"));
-        assertThat(api.getString(HKLM, KEY + "\\" + id, "CreatedBy", RegistryApi.KEY_WOW64_64KEY)).isEqualTo("hvx 9.9");
-        assertThat(api.getString(HKLM, KEY + "\\" + id, "CreatedAt", RegistryApi.KEY_WOW64_64KEY))
-                .isEqualTo("2026-03-04T05:06:07Z");
+        assertThat(api.string(HKLM, KEY + "\\" + id, "CreatedBy")).isEqualTo("hvx 9.9");
+        assertThat(api.string(HKLM, KEY + "\\" + id, "CreatedAt")).isEqualTo("2026-03-04T05:06:07Z");
         assertThat(reg.list()).contains(r);
     }
 
@@ -119,7 +118,7 @@ class WindowsRegistryStoreTest {
             assertThatThrownBy(() -> reg.add(Guid.random(), bad)).as(bad).isInstanceOf(InvalidInputException.class);
         }
         assertThat(api.snapshot()).isEqualTo(before);
-        assertThat(api.calls).noneMatch(c -> c.op().equals("createKey") || c.op().equals("setString"));
+        assertThat(api.calls).noneMatch(c -> c.op().equals("createKey") || c.op().equals("setValue"));
         assertThat(reg.add(Guid.random(), "x".repeat(256)).name()).hasSize(256);
     }
 
@@ -200,12 +199,80 @@ class WindowsRegistryStoreTest {
     }
 
     @Test
-    void accessDeniedBecomesElevationRequired() {
-        api.failWritesWith = RegistryApi.ERROR_ACCESS_DENIED;
-        assertThatThrownBy(() -> reg.add(Guid.random(), "A"))
+    void accessDeniedWhileNotElevatedAsksForElevation() {
+        elevated = false;
+        api.failReadsWith = RegistryApi.ERROR_ACCESS_DENIED;
+        assertThatThrownBy(reg::list)
                 .isInstanceOf(ElevationRequiredException.class)
                 .hasMessageContaining("elevated administrator")
                 .satisfies(e -> assertThat(((ElevationRequiredException) e).exitStatus()).isEqualTo(3));
+    }
+
+    @Test
+    void accessDeniedForAnElevatedAdministratorSaysElevationCannotHelp() {
+        api.failWritesWith = RegistryApi.ERROR_ACCESS_DENIED;
+        assertThatThrownBy(() -> reg.add(Guid.random(), "A"))
+                .isExactlyInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("elevation cannot help").hasMessageContaining("permissions")
+                .satisfies(e -> assertThat(((OperationFailedException) e).detail()).contains("Win32 error 5"));
+        assertThat(reg.lastChange()).isEmpty();
+    }
+
+    /** Issue 10, defect 2: RegDeleteKeyEx answers 5 for a key with subkeys, elevated or not. */
+    @Test
+    void anElevatedAdministratorRemovesAnEntryThatAnotherToolGaveSubkeys() {
+        api.seedValue(HKLM, KEY + "\\" + OTHER + "\\Parameters", "Port", RegistryApi.Value.ofDword(5000));
+        api.seedKey(HKLM, KEY + "\\" + OTHER + "\\Parameters\\Deeper");
+        reg.remove(OTHER, true);
+        assertThat(reg.list()).extracting(ServiceRegistration::id).doesNotContain(OTHER);
+        assertThat(api.keyExists(HKLM, KEY + "\\" + OTHER, RegistryApi.KEY_WOW64_64KEY)).isFalse();
+        assertThat(api.snapshot()).doesNotContainIgnoringCase(OTHER.toString());
+        // children first, each delete in the 64-bit view
+        assertThat(api.calls).filteredOn(c -> c.op().equals("deleteKey")).extracting(InMemoryRegistryApi.Call::path)
+                .containsExactly(KEY + "\\" + OTHER + "\\Parameters\\Deeper", KEY + "\\" + OTHER + "\\Parameters",
+                        KEY + "\\" + OTHER);
+        assertThat(api.calls).allSatisfy(c -> assertThat(c.sam() & RegistryApi.KEY_WOW64_64KEY).isNotZero());
+        // the undo brings the entry (its values) back
+        reg.undo();
+        assertThat(reg.list()).extracting(ServiceRegistration::name).contains("Docker VPNKit Ethernet");
+    }
+
+    /** Issue 10, defect 3: one foreign subkey with non-string values must not empty the list. */
+    @Test
+    void nonStringValuesAreListedWithTheirRawValueNotedAndTheRestOfTheListStays() {
+        Guid odd = Guid.parse("eeeeeeee-0000-0000-0000-000000000005");
+        api.seedValue(HKLM, KEY + "\\" + odd, "ElementName", RegistryApi.Value.ofDword(5));
+        api.seedValue(HKLM, KEY + "\\" + odd, "CreatedBy", new RegistryApi.Value(RegistryApi.Value.REG_BINARY,
+                new byte[] {1, 2, (byte) 0xff}));
+        api.seedValue(HKLM, KEY + "\\" + odd, "CreatedAt", new RegistryApi.Value(RegistryApi.Value.REG_QWORD,
+                new byte[] {7, 0, 0, 0, 0, 0, 0, 0}));
+        List<ServiceRegistration> all = reg.list();
+        assertThat(all).extracting(ServiceRegistration::id).contains(OTHER, KnownService.VM_SESSION_SERVICE.id(), odd);
+        ServiceRegistration r = all.stream().filter(x -> x.id().equals(odd)).findFirst().orElseThrow();
+        assertThat(r.name()).isEqualTo("[REG_DWORD 0x00000005]");
+        assertThat(r.createdBy()).isEqualTo("[REG_BINARY 01 02 ff]");
+        assertThat(r.createdAt()).isEqualTo("[REG_QWORD 0x0000000000000007]");
+        assertThat(r.kind()).isEqualTo(Kind.OTHER);
+    }
+
+    @Test
+    void renamingAndUndoingSuchAnEntryKeepsTheTypesOfItsValues() {
+        Guid odd = Guid.parse("eeeeeeee-0000-0000-0000-000000000006");
+        String sub = KEY + "\\" + odd;
+        api.seedValue(HKLM, sub, "ElementName", RegistryApi.Value.ofDword(5));
+        api.seedValue(HKLM, sub, "CreatedBy", new RegistryApi.Value(RegistryApi.Value.REG_MULTI_SZ,
+                "a\0b\0\0".getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
+        String before = api.snapshot();
+        reg.rename(odd, "Named now", true);
+        assertThat(api.getValue(HKLM, sub, "ElementName", RegistryApi.KEY_WOW64_64KEY))
+                .isEqualTo(RegistryApi.Value.ofString("Named now"));
+        assertThat(api.getValue(HKLM, sub, "CreatedBy", RegistryApi.KEY_WOW64_64KEY).type())
+                .isEqualTo(RegistryApi.Value.REG_MULTI_SZ);
+        reg.undo();
+        assertThat(api.snapshot()).isEqualTo(before);
+        reg.remove(odd, true);
+        reg.undo();
+        assertThat(api.snapshot()).isEqualTo(before);
     }
 
     @Test
@@ -241,13 +308,16 @@ class WindowsRegistryStoreTest {
         String before = api.snapshot();
         ImportPlan plan = reg.plan(file, false, false);
         assertThat(plan.steps()).extracting(ImportPlan.Step::action).containsExactly(
-                ImportPlan.Action.ADD, ImportPlan.Action.REFUSED, ImportPlan.Action.REFUSED,
+                ImportPlan.Action.ADD, ImportPlan.Action.REFUSED, ImportPlan.Action.UNCHANGED,
                 ImportPlan.Action.REFUSED, ImportPlan.Action.REFUSED);
         assertThat(api.snapshot()).isEqualTo(before);
 
         ImportPlan forced = reg.plan(file, false, true);
         assertThat(forced.steps().get(1).action()).isEqualTo(ImportPlan.Action.UPDATE_NAME);
-        ImportPlan.Result r = reg.apply(forced);
+        // a refused row refuses the whole file
+        assertThatThrownBy(() -> reg.apply(forced)).isInstanceOf(InvalidInputException.class).hasMessageContaining("line 12");
+        assertThat(api.snapshot()).isEqualTo(before);
+        ImportPlan.Result r = reg.apply(reg.plan(file.subList(0, 3), false, true));
         assertThat(r.added()).isEqualTo(1);
         assertThat(r.renamed()).isEqualTo(1);
         assertThat(reg.list()).extracting(ServiceRegistration::name).contains("Fresh", "Renamed");
@@ -284,8 +354,8 @@ class WindowsRegistryStoreTest {
         }
 
         @Override
-        public String getString(Hive hive, String path, String name, int samExtra) {
-            return d.getString(hive, path, name, samExtra);
+        public Value getValue(Hive hive, String path, String name, int samExtra) {
+            return d.getValue(hive, path, name, samExtra);
         }
 
         @Override
@@ -294,8 +364,8 @@ class WindowsRegistryStoreTest {
         }
 
         @Override
-        public void setString(Hive hive, String path, String name, String value, int samExtra) {
-            d.setString(hive, path, name, value, samExtra);
+        public void setValue(Hive hive, String path, String name, Value value, int samExtra) {
+            d.setValue(hive, path, name, value, samExtra);
         }
 
         @Override

@@ -3,15 +3,21 @@ package io.hvx.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hvx.core.DuplicateNameException;
 import io.hvx.core.Guid;
+import io.hvx.core.ImportPlan;
+import io.hvx.core.InvalidInputException;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.ServiceRegistration;
+import io.hvx.files.AtomicFiles;
+import io.hvx.files.LockHolder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -126,10 +132,103 @@ class JsonServiceStoreTest {
         store.read();
         CountDownLatch changed = new CountDownLatch(1);
         try (AutoCloseable w = store.watch(changed::countDown)) {
-            Thread.sleep(200);
-            // another process: a different store object on the same file
+            // the watch is registered when watch() returns; another process: a different store object on the same file
             registrations(JsonServiceStore.sandbox(dir)).add(Guid.random(), "from outside");
             assertThat(changed.await(10, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /** Waits until {@code t} blocks (on the store lock), or fails after a generous bound. */
+    static void awaitBlocked(Thread t) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (t.getState() != Thread.State.TIMED_WAITING && t.getState() != Thread.State.WAITING) {
+            assertThat(t.isAlive()).as("still working, not finished").isTrue();
+            assertThat(System.nanoTime()).as("blocked in time").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void seedingAMissingStoreWaitsForAnotherProcessHoldingTheLock() throws Exception {
+        Path sb = dir.resolve("sb");
+        JsonServiceStore store = JsonServiceStore.sandbox(sb);
+        List<StoredEntry> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader;
+        try (LockHolder other = LockHolder.hold(store.lockFile().orElseThrow())) {
+            reader = Thread.ofPlatform().start(() -> seen.addAll(store.read()));
+            awaitBlocked(reader);
+            // the other process writes its own first entry meanwhile
+            Files.writeString(store.file(), "{\"version\":1,\"services\":[{\"id\":\"0000abcd-facb-11e6-bd58-64006a7986d3\","
+                    + "\"name\":\"theirs\",\"createdBy\":null,\"createdAt\":null}]}");
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(seen).extracting(StoredEntry::name).containsExactly("theirs");
+        assertThat(Files.readString(store.file())).contains("theirs").doesNotContain("Demo echo");
+    }
+
+    @Test
+    void anImportReChecksItsPlanUnderTheLockAndNeverOverwritesAChangeMadeMeanwhile() throws Exception {
+        Path sb = dir.resolve("sb");
+        JsonServiceStore store = JsonServiceStore.sandbox(sb);
+        Registrations reg = registrations(store);
+        ImportPlan plan = reg.plan(List.of(new ImportPlan.Entry(SandboxSeed.ECHO_SERVICE, "from file", null, null, false, 3)),
+                false, false);
+        assertThat(plan.changes()).hasSize(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread importer;
+        try (LockHolder other = LockHolder.hold(store.lockFile().orElseThrow())) {
+            importer = Thread.ofPlatform().start(() -> {
+                try {
+                    reg.apply(plan);
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            awaitBlocked(importer);
+            // another process renames the same entry while the import waits for the lock
+            Files.writeString(store.file(), Files.readString(store.file()).replace("\"Demo echo\"", "\"renamed meanwhile\""));
+        }
+        importer.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(failure.get()).isInstanceOf(InvalidInputException.class).hasMessageContaining("changed since the import plan");
+        assertThat(Files.readString(store.file())).contains("renamed meanwhile").doesNotContain("from file");
+        assertThat(reg.lastChange()).isEmpty();
+    }
+
+    @Test
+    void aWriteThatFailsLeavesTheStoreAndTheJournalAsTheyWere() throws Exception {
+        Path sb = dir.resolve("sb");
+        JsonServiceStore.sandbox(sb).read();
+        Path file = sb.resolve("services.json");
+        byte[] before = Files.readAllBytes(file);
+        AtomicFiles.ChunkWriter diskFull = (ch, buf) -> {
+            ch.write(java.nio.ByteBuffer.wrap(buf.array(), 0, buf.remaining() / 2));
+            throw new java.io.IOException("No space left on device");
+        };
+        JsonServiceStore full = new JsonServiceStore(file, true, null, Clock.systemUTC(),
+                (f, bytes) -> AtomicFiles.write(f, bytes, diskFull));
+        Registrations reg = registrations(full);
+        assertThatThrownBy(() -> reg.add(Guid.random(), "lost?")).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("No space left on device")
+                .hasMessageContaining("left as it was");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(reg.lastChange()).isEmpty();
+        try (Stream<Path> s = Files.list(sb)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("services.json", ".services.json.lock");
+        }
+    }
+
+    @Test
+    void aTakenNameIsADistinctErrorTheGuiCanRecognise() {
+        Registrations reg = registrations(JsonServiceStore.sandbox(dir.resolve("sb")));
+        assertThatThrownBy(() -> reg.add(Guid.random(), "DEMO echo"))
+                .isInstanceOfSatisfying(DuplicateNameException.class, e -> {
+                    assertThat(e.name()).isEqualTo("DEMO echo");
+                    assertThat(e.holders()).extracting(ServiceRegistration::id).containsExactly(SandboxSeed.ECHO_SERVICE);
+                    assertThat(e.exitStatus()).isEqualTo(2);
+                });
+        assertThat(reg.add(Guid.random(), "DEMO echo", true).name()).isEqualTo("DEMO echo");
+        Guid sink = SandboxSeed.SINK_SERVICE;
+        assertThatThrownBy(() -> reg.rename(sink, "demo echo", false)).isInstanceOf(DuplicateNameException.class);
+        assertThat(reg.rename(sink, "demo echo", false, true).name()).isEqualTo("demo echo");
     }
 }

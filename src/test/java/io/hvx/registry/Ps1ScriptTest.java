@@ -36,6 +36,16 @@ class Ps1ScriptTest {
         assertThat(s.replace("\r\n", "")).doesNotContain("\n");
     }
 
+    /** Issue 10, defect 8: the default execution policy refuses script files; the script says how to run it. */
+    @Test
+    void theScriptSaysHowToRunItUnderTheDefaultExecutionPolicyElevated() {
+        String s = new String(Ps1Script.write(sample()), StandardCharsets.UTF_8);
+        String head = s.substring(0, s.indexOf("$ErrorActionPreference"));
+        assertThat(head).contains("\"Run as administrator\"")
+                .contains("#   powershell -ExecutionPolicy Bypass -File .\\hvsocket-services.ps1");
+        assertThat(s).contains("powershell -ExecutionPolicy Bypass -File ' + $PSCommandPath");
+    }
+
     @Test
     void literalsDoubleEverySingleQuotePowerShellKnows() {
         assertThat(Ps1Script.literal("a'b")).isEqualTo("'a''b'");

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RegFileTest {
+public class RegFileTest {
 
     static final String P = RegFile.PARENT;
 
@@ -120,5 +120,90 @@ class RegFileTest {
         List<ImportPlan.Entry> back = RegFile.read("x.reg", RegFile.write(sample()));
         assertThat(back).extracting(ImportPlan.Entry::id).containsExactlyElementsOf(
                 sample().stream().map(ServiceRegistration::id).toList());
+    }
+
+    static final String KEY = "[" + P + "\\0007a120-facb-11e6-bd58-64006a7986d3]";
+
+    /** Issue 10, defect 8: regedit refuses the abbreviated root in a file; so do we, saying what to write. */
+    @Test
+    void theAbbreviatedRootHklmIsRefusedLikeRegeditRefusesIt() {
+        String abbreviated = "[HKLM\\" + io.hvx.core.GuidFacts.REGISTRY_KEY + "\\0007a120-facb-11e6-bd58-64006a7986d3]";
+        assertThatThrownBy(() -> RegFile.read("a.reg", utf8("Windows Registry Editor Version 5.00", "", abbreviated,
+                "\"ElementName\"=\"x\"")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a.reg, line 3").hasMessageContaining("HKLM")
+                .hasMessageContaining("HKEY_LOCAL_MACHINE in full");
+        assertThatThrownBy(() -> RegFile.read("a.reg", utf8("REGEDIT4", "[-hklm\\Software]")))
+                .hasMessageContaining("line 2").hasMessageContaining("hklm");
+    }
+
+    /** Issue 10, defect 8: in a REGEDIT4 file hex(1) is ANSI, one byte a character. */
+    @Test
+    void hex1InARegedit4FileIsAnsi() {
+        List<ImportPlan.Entry> e = RegFile.read("a.reg", utf8("REGEDIT4", "", KEY,
+                "\"ElementName\"=hex(1):43,61,66,e9,20,80,00"));
+        assertThat(e.getFirst().name()).isEqualTo("Café €");
+        List<ImportPlan.Entry> v5 = RegFile.read("a.reg", utf8("Windows Registry Editor Version 5.00", "", KEY,
+                "\"ElementName\"=hex(1):43,00,61,00,66,00,e9,00,00,00"));
+        assertThat(v5.getFirst().name()).isEqualTo("Café");
+    }
+
+    /** Issue 14 §16: bytes that are not valid UTF-16 are refused, never turned into U+FFFD. */
+    @Test
+    void hex1ThatIsNotValidUtf16IsRefusedNamingTheValue() {
+        for (String bad : List.of("41,00,42", "00,d8,41,00,00,00", "41,00,00,dc,00,00")) {
+            assertThatThrownBy(() -> RegFile.read("a.reg", utf8("Windows Registry Editor Version 5.00", "", KEY,
+                    "\"CreatedBy\"=hex(1):" + bad)))
+                    .as(bad).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("line 4").hasMessageContaining("CreatedBy").hasMessageContaining("UTF-16LE");
+        }
+        assertThatThrownBy(() -> RegFile.read("a.reg", utf8("REGEDIT4", "", KEY, "\"ElementName\"=hex(1):41,81,00")))
+                .hasMessageContaining("ANSI");
+        assertThatThrownBy(() -> RegFile.read("a.reg", utf8("REGEDIT4", "", KEY, "\"ElementName\"=hex(1):41,zz,00")))
+                .hasMessageContaining("cannot read");
+    }
+
+    /** Issue 14 §16: a NUL inside CreatedBy survives a .reg round trip instead of cutting the value off. */
+    @Test
+    void aNulInsideAValueSurvivesARoundTrip() {
+        ServiceRegistration r = ServiceRegistration.of(Guid.parse("0007a120-facb-11e6-bd58-64006a7986d3"), "Name",
+                "tool\0with a tail", "2026\0");
+        ImportPlan.Entry back = RegFile.read("x.reg", RegFile.write(List.of(r))).getFirst();
+        assertThat(back.createdBy()).isEqualTo("tool\0with a tail");
+        assertThat(back.createdAt()).isEqualTo("2026\0");
+        assertThat(back.name()).isEqualTo("Name");
+    }
+
+    /**
+     * Issue 14 §9: a 12.8 MB value over ~170,000 continuation lines used to take minutes (each
+     * line copied the whole value so far). The content is checked exactly; the time-out only
+     * stops a run that went back to quadratic (figures: bench/run, BENCH reg.parse.*).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aValueOfManyContinuationLinesIsReadWhole() {
+        int chars = 2_000_000;
+        byte[] file = bigValueFile("CreatedBy", chars);
+        assertThat(file.length).isGreaterThan(12_000_000);
+        ImportPlan.Entry e = RegFile.read("big.reg", file).getFirst();
+        assertThat(e.name()).isEqualTo("big");
+        assertThat(e.createdBy()).hasSize(chars).matches("A+");
+    }
+
+    /** A file with one {@code hex(1)} value of {@code chars} 'A's, 25 bytes a line, as regedit wraps them. */
+    public static byte[] bigValueFile(String valueName, int chars) {
+        StringBuilder sb = new StringBuilder("Windows Registry Editor Version 5.00\r\n\r\n").append(KEY).append("\r\n")
+                .append("\"ElementName\"=\"big\"\r\n\"").append(valueName).append("\"=hex(1):");
+        int bytes = 2 * chars + 2;
+        for (int i = 0; i < bytes; i++) {
+            sb.append(i % 2 == 0 && i < 2 * chars ? "41" : "00");
+            if (i < bytes - 1) {
+                sb.append(',');
+                if ((i + 1) % 25 == 0) {
+                    sb.append("\\\r\n  ");
+                }
+            }
+        }
+        return sb.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -18,6 +18,9 @@ class PowerShellErrorsTest {
             "'AccessDenied,Microsoft.HyperV.PowerShell.Commands.GetVM', PermissionDenied, Microsoft.HyperV.PowerShell.VirtualizationException, vms.error.permission",
             "'SomethingElse', PermissionDenied, x, vms.error.permission",
             "'', '', System.UnauthorizedAccessException, vms.error.permission",
+            "'ObjectNotFound,Microsoft.HyperV.PowerShell.Commands.GetVM', ObjectNotFound, Microsoft.HyperV.PowerShell.VirtualizationException, vms.error.permission",
+            "ObjectNotFound, ObjectNotFound, Microsoft.HyperV.PowerShell.VirtualizationException, vms.error.permission",
+            "'ObjectNotFound,Some.Other.Module', ObjectNotFound, Some.Other.Exception, vms.error.powershell",
             "'InvalidParameter,Microsoft.HyperV.PowerShell.Commands.GetVM', InvalidArgument, Microsoft.HyperV.PowerShell.VirtualizationException, vms.error.vmNotFound",
             "'OperationTimeout,Microsoft.HyperV.PowerShell.Commands.GetVM', OperationTimeout, Microsoft.HyperV.PowerShell.VirtualizationException, vms.error.powershell",
     })

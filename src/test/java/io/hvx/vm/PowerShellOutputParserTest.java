@@ -33,6 +33,37 @@ class PowerShellOutputParserTest {
         assertThat(vms.get(2).generation()).isEqualTo(1);
     }
 
+    /** Issue 10, defect 4: PowerShell 7 with Hyper-V through Windows PowerShell compatibility. */
+    @Test
+    void readsTheStateByNameOrNumberAsPowerShell7ImplicitRemotingHandsItOver() {
+        List<VirtualMachine> vms = PowerShellOutputParser.parseVms(output("ps7-implicit-remoting.json"));
+        assertThat(vms).extracting(VirtualMachine::state).containsExactly("Running", "Off", "Paused", "Hibernated");
+        assertThat(vms.get(0)).isEqualTo(UBUNTU);
+        assertThat(vms.get(0).isRunning()).isTrue();
+    }
+
+    /** Issue 10, defect 6: Get-VM lists nothing, silently, to an account without Hyper-V rights. */
+    @Test
+    void anEmptyListForAnAccountWithoutHyperVRightsCarriesTheNote() {
+        var none = PowerShellOutputParser.parseListing(output("zero-vms-no-rights.json"));
+        assertThat(none.vms()).isEmpty();
+        assertThat(none.noteIfAny()).get().extracting(io.hvx.core.Problem::key).isEqualTo("vms.note.noRights");
+        assertThat(none.note().message()).contains("Hyper-V Administrators").contains("administrator");
+        assertThat(PowerShellOutputParser.parseListing(output("zero-vms-hyperv-admin.json")).noteIfAny()).isEmpty();
+        assertThat(PowerShellOutputParser.parseListing(output("zero-vms.json")).noteIfAny()).as("no rights reported").isEmpty();
+        assertThat(PowerShellOutputParser.parseListing(output("ps7-implicit-remoting.json")).noteIfAny())
+                .as("VMs listed").isEmpty();
+    }
+
+    @Test
+    void objectNotFoundFromHyperVIsThePermissionSentence() {
+        assertThatThrownBy(() -> PowerShellOutputParser.parseVms(output("error-object-not-found.json")))
+                .isInstanceOf(ElevationRequiredException.class)
+                .hasMessageContaining("Hyper-V Administrators")
+                .satisfies(e -> assertThat(((HvxException) e).exitStatus()).isEqualTo(3))
+                .satisfies(e -> assertThat(((HvxException) e).detail()).contains("might not have permission"));
+    }
+
     @Test
     void readsThePowerShell7DocumentWithExtraFieldsAndTrailingSpace() {
         assertThat(PowerShellOutputParser.parseVms(output("ps7-contract.json"))).containsExactly(UBUNTU, WIN11);
@@ -126,7 +157,9 @@ class PowerShellOutputParserTest {
                     assertThat(h.problem().key()).isEqualTo("vms.error.noJson");
                     assertThat(h.getMessage()).contains("exit code 1");
                     assertThat(h.detail()).contains("stderr: boom");
-                    assertThat(h.detail().lines().findFirst().orElseThrow().length()).isLessThanOrEqualTo(8 + 201);
+                    // one line: the first 200 characters with line ends escaped, and "…" when cut
+                    String first = h.detail().lines().findFirst().orElseThrow();
+                    assertThat(first.replace("\\r", "\r").replace("\\n", "\n").length()).isLessThanOrEqualTo(8 + 201);
                 });
     }
 

@@ -37,12 +37,23 @@ class PowerShellProcessTest {
     }
 
     @Test
+    void whatPowerShellPrintsJustBeforeItExitsIsNeverLost() {
+        // ending the tree after a normal exit once closed the pipes under the drains (Process.destroy
+        // closes them), so the last output was lost now and then: run the short-lived case often
+        PowerShellVmInventory ps = inventory("fixture.sh", Map.of("HVX_FIXTURE", "ps51-contract.json"), TIMEOUT);
+        for (int i = 0; i < 40; i++) {
+            assertThat(ps.list()).as("run %d", i).hasSize(3);
+        }
+    }
+
+    @Test
     void passesTheScriptAsEncodedCommandThatDecodesBack() throws Exception {
         Path out = tmp.resolve("decoded.ps1");
         assertThat(inventory("decode.sh", Map.of("HVX_STANDIN_OUT", out.toString()), TIMEOUT).list()).isEmpty();
-        assertThat(Files.readString(out)).isEqualTo(PowerShellScripts.getVms());
+        String sent = PowerShellScripts.oneShot(PowerShellScripts.getVms());
+        assertThat(Files.readString(out)).isEqualTo(sent).contains("[Console]::Out.Write(");
         assertThat(Files.readAllLines(Path.of(out + ".args"))).containsExactly("-NoProfile", "-NonInteractive",
-                "-ExecutionPolicy", "Bypass", "-EncodedCommand", PowerShellScripts.encode(PowerShellScripts.getVms()));
+                "-ExecutionPolicy", "Bypass", "-EncodedCommand", PowerShellScripts.encode(sent));
     }
 
     @Test
@@ -52,7 +63,8 @@ class PowerShellProcessTest {
         var query = inventory("decode.sh", Map.of("HVX_STANDIN_OUT", out.toString()), TIMEOUT)
                 .integrationServices().orElseThrow();
         assertThat(query.of(id)).isEmpty();
-        assertThat(Files.readString(out)).isEqualTo(PowerShellScripts.getIntegrationServices()).doesNotContain(id.toString());
+        assertThat(Files.readString(out)).isEqualTo(PowerShellScripts.oneShot(PowerShellScripts.getIntegrationServices()))
+                .doesNotContain(id.toString());
         assertThat(Files.readString(Path.of(out + ".env"))).isEqualTo("6f0b7c4e-2d1a-4c8e-9b3f-1a2b3c4d5e6f");
     }
 

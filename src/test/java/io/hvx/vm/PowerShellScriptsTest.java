@@ -58,12 +58,38 @@ class PowerShellScriptsTest {
 
     @Test
     void everyCommandLineFitsWindowsLimitWithRoomToGrow() {
-        for (String script : List.of(PowerShellScripts.getVms(), PowerShellScripts.getIntegrationServices(),
-                PowerShellScripts.warmLoop())) {
+        for (String script : List.of(PowerShellScripts.oneShot(PowerShellScripts.getVms()),
+                PowerShellScripts.oneShot(PowerShellScripts.getIntegrationServices()), PowerShellScripts.warmLoop())) {
             int length = "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe ".length()
                     + String.join(" ", PowerShellScripts.arguments(script)).length();
             assertThat(length).isLessThan(PowerShellScripts.COMMAND_LINE_LIMIT * 2 / 3);
         }
+    }
+
+    /** Issue 10, defect 9: one-shot output goes through [Console]::Out as the warm loop's does. */
+    @Test
+    void theOneShotWrapperWritesTheDocumentWithConsoleOutAndEmbedsTheRequestLiterally() {
+        for (String request : List.of(PowerShellScripts.getVms(), PowerShellScripts.getIntegrationServices())) {
+            String s = PowerShellScripts.oneShot(request);
+            assertThat(s).doesNotContain("@SCRIPT@")
+                    .contains("[scriptblock]::Create(@'\n" + PowerShellScripts.hereStringBody(request) + "\n'@)")
+                    .contains("[Console]::Out.Write([string]::Join('', @($out)))")
+                    .contains("[Console]::Out.Flush()");
+        }
+    }
+
+    /**
+     * Issue 10, defect 4: under PowerShell 7 with Hyper-V through Windows PowerShell compatibility
+     * State arrives as a string and [int]'Running' throws. The script takes the name as text and
+     * a number only when one arrives (run for real by PowerShellIT against a stand-in module).
+     */
+    @Test
+    void theVmScriptNeverCastsTheStateToIntAndReportsTheRights() {
+        String s = PowerShellScripts.getVms();
+        assertThat(s).doesNotContain("[int]$_.State").contains("State          = [string]$_.State")
+                .contains("StateCode      = Get-HvxStateCode $_.State")
+                .contains("[int]::TryParse([string]$state, [ref]$n)")
+                .contains("'S-1-5-32-578'").contains("rights = (Get-HvxRights)");
     }
 
     @Test

@@ -114,7 +114,7 @@ class SandboxVmInventoryTest {
             inv.add("vm" + i, null, i % 2 == 0);
         }
         try (var files = Files.list(dir.resolve("sandbox"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("vms.json", "vms.json.lock");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("vms.json", ".vms.json.lock");
         }
         assertThat(Files.readString(dir.resolve("sandbox/vms.json"))).contains("\"responders\"").contains("vm4");
     }
@@ -131,15 +131,32 @@ class SandboxVmInventoryTest {
     }
 
     @Test
-    void toleratesEntriesWithMissingFieldsAndDropsOnesWithoutAnId() throws Exception {
+    void toleratesMissingFieldsAndKeepsThemMissingWhenRewriting() throws Exception {
         Path file = dir.resolve("sandbox/vms.json");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "{\"vms\":[{\"id\":\"" + SandboxSeed.DEMO_LINUX_ID + "\",\"name\":\"m\"},{\"name\":\"no id\"}],\"extra\":1}");
+        Files.writeString(file, "{\"vms\":[{\"id\":\"" + SandboxSeed.DEMO_LINUX_ID + "\",\"name\":\"m\"}]}");
         assertThat(inventory().list()).singleElement().satisfies(vm -> {
             assertThat(vm.state()).isEqualTo("Off");
             assertThat(vm.name()).isEqualTo("m");
         });
         assertThat(inventory().responders()).isEmpty();
+        inventory().add("second", null, false);
+        String rewritten = Files.readString(file);
+        assertThat(rewritten).contains("\"name\": \"m\"").contains("\"state\": null").contains("second");
+    }
+
+    @Test
+    void anEntryWithoutAnIdOrAnUnknownFieldIsRefusedNotDropped() throws Exception {
+        Path file = dir.resolve("sandbox/vms.json");
+        Files.createDirectories(file.getParent());
+        for (String doc : List.of(
+                "{\"vms\":[{\"id\":\"" + SandboxSeed.DEMO_LINUX_ID + "\",\"name\":\"m\"},{\"name\":\"no id\"}]}",
+                "{\"vms\":[{\"id\":\"" + SandboxSeed.DEMO_LINUX_ID + "\",\"name\":\"m\"}],\"extra\":1}")) {
+            Files.writeString(file, doc);
+            assertThatThrownBy(() -> inventory().add("x", null, true)).isInstanceOf(OperationFailedException.class)
+                    .hasMessageContaining(doc.contains("extra") ? "$.extra" : "$.vms[1].id");
+            assertThat(Files.readString(file)).isEqualTo(doc);
+        }
     }
 
     @Test
@@ -173,6 +190,25 @@ class SandboxVmInventoryTest {
     void errorsCarryTheirExitStatus() {
         HvxException e = (HvxException) org.assertj.core.api.Assertions.catchThrowable(() -> inventory().remove("ghost"));
         assertThat(e.exitStatus()).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteThatFailsLeavesTheVmFileAsItWas() throws Exception {
+        inventory().list();
+        Path file = dir.resolve("sandbox/vms.json");
+        byte[] before = Files.readAllBytes(file);
+        io.hvx.files.AtomicFiles.ChunkWriter diskFull = (ch, buf) -> {
+            ch.write(java.nio.ByteBuffer.wrap(buf.array(), 0, buf.remaining() / 2));
+            throw new java.io.IOException("No space left on device");
+        };
+        SandboxVmInventory full = new SandboxVmInventory(dir.resolve("sandbox"), clock,
+                (f, bytes) -> io.hvx.files.AtomicFiles.write(f, bytes, diskFull));
+        assertThatThrownBy(() -> full.add("lost", null, true)).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("No space left on device").hasMessageContaining("left as it was");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (var files = Files.list(dir.resolve("sandbox"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("vms.json", ".vms.json.lock");
+        }
     }
 
     /** A clock the test moves by hand. */

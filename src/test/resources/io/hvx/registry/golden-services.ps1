@@ -1,10 +1,13 @@
 ﻿# Registers Hyper-V socket services (written by HvSocket Explorer).
-# Run it in an elevated PowerShell on the Hyper-V host. Running it again changes nothing.
+# Run it on the Hyper-V host in a PowerShell started with "Run as administrator":
+#   powershell -ExecutionPolicy Bypass -File .\hvsocket-services.ps1
+# Windows' default execution policy refuses to run a script file; -ExecutionPolicy Bypass
+# lifts that for this one run only. Running it again changes nothing.
 $ErrorActionPreference = 'Stop'
 
 $principal = [Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()
 if (-not $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)) {
-    [Console]::Error.WriteLine('This script writes HKLM: run it in PowerShell started with "Run as administrator".')
+    [Console]::Error.WriteLine('This script writes HKLM: run it in PowerShell started with "Run as administrator": powershell -ExecutionPolicy Bypass -File ' + $PSCommandPath)
     exit 3
 }
 

@@ -55,12 +55,6 @@ public final class SandboxEndpoints implements Connector, ListenerFactory {
         this.responders = responders;
     }
 
-    /** The sandbox of {@code sandboxDir} as {@link SeededSandbox} defines it (VMs and registrations). */
-    public static SandboxEndpoints seeded(Path sandboxDir) {
-        SandboxPaths paths = SandboxPaths.forSandbox(sandboxDir);
-        return new SandboxEndpoints(paths, SeededSandbox.vms(), SeededSandbox.services(), new SandboxResponders(paths));
-    }
-
     public SandboxPaths paths() {
         return paths;
     }

@@ -15,12 +15,20 @@ import java.util.Optional;
 
 /**
  * A Winsock stream socket for AF_HYPERV, and for AF_UNIX so the same I/O path runs on a Windows
- * machine without Hyper-V. Connect and accept run non-blocking with {@code select} in short
- * slices (the caller's deadline, {@link #close()} and interrupts end the wait); for AF_HYPERV
- * {@code HVSOCKET_CONNECT_TIMEOUT} is also set so Hyper-V gives up at the same time. Connected
- * sockets block; reads and writes pass direct memory addresses and allocate nothing in steady
- * state. {@link #close()} calls {@code closesocket} at once because Winsock documents that it
- * cancels blocking calls pending in other threads.
+ * machine without Hyper-V. Every socket stays non-blocking: connect, accept, reads and writes
+ * try the call and, when Winsock answers {@code WSAEWOULDBLOCK}, wait with {@code select} in
+ * short slices, so the caller's deadline, {@link #close()} and interrupts end the wait. For
+ * AF_HYPERV {@code HVSOCKET_CONNECT_TIMEOUT} is also set so Hyper-V gives up at the same time.
+ * Reads and writes pass direct memory addresses and allocate nothing while data flows.
+ *
+ * <p>Why not blocking calls cancelled by {@code closesocket}: Microsoft's closesocket page says
+ * the descriptor "may immediately be reused by the system" and that a client "must never issue
+ * closesocket on s concurrently with another Winsock function call"
+ * (https://learn.microsoft.com/en-us/windows/win32/api/winsock/nf-winsock-closesocket). Releasing
+ * the handle under a blocked reader could hand it another connection's bytes. So
+ * {@link NativeStreamSocket} releases the handle only after the last call has left, and the
+ * sliced waits are what end a call promptly after a close; {@code shutdown(SD_BOTH)} in
+ * {@link #wake()} only shortens that wait.
  */
 public final class WinsockSocket extends NativeStreamSocket {
 
@@ -122,7 +130,7 @@ public final class WinsockSocket extends NativeStreamSocket {
         boolean ok = false;
         try {
             options.apply(sock);
-            ws.setNonBlocking(true);
+            ws.setNonBlocking();
             if (Ws2.connect(sock, sa, sa.length) != 0) {
                 int e = Ws2.lastError();
                 if (e != WinsockErrors.WSAEWOULDBLOCK) {
@@ -130,7 +138,6 @@ public final class WinsockSocket extends NativeStreamSocket {
                 }
                 ws.awaitConnected(deadline, ms);
             }
-            ws.setNonBlocking(false);
             ws.setLocalAddress(ws.sockName());
             ws.setPeerAddress(text);
             ok = true;
@@ -157,7 +164,7 @@ public final class WinsockSocket extends NativeStreamSocket {
             if (Ws2.listen(sock, backlog) != 0) {
                 throw WinsockErrors.failure(Op.LISTEN, Ws2.lastError(), text, 0);
             }
-            ws.setNonBlocking(true);
+            ws.setNonBlocking();
             ws.setLocalAddress(text);
             ok = true;
             return ws;
@@ -173,38 +180,38 @@ public final class WinsockSocket extends NativeStreamSocket {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] addr = new byte[Math.max(SockaddrHv.SIZE, WinsockStructs.SOCKADDR_UN_SIZE) + 16];
         int[] len = new int[1];
-        while (true) {
-            checkOpen();
-            checkInterrupt();
-            long left = remainingMs(deadline);
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            byte[] rfds = WinsockStructs.fdSet(s);
-            int r = Ws2.select(0, rfds, null, null, WinsockStructs.timeval(Math.min(left, SLICE_MS)));
-            if (r == Ws2.SOCKET_ERROR) {
-                int e = Ws2.lastError();
+        begin();
+        try {
+            while (true) {
                 checkOpen();
-                throw WinsockErrors.failure(Op.ACCEPT, e, target(), 0);
-            }
-            if (r == 0) {
-                continue;
-            }
-            len[0] = addr.length;
-            long c = Ws2.accept(s, addr, len);
-            if (c == Ws2.INVALID_SOCKET) {
-                int e = Ws2.lastError();
-                if (e == WinsockErrors.WSAEWOULDBLOCK || e == WinsockErrors.WSAECONNRESET) {
-                    continue;
+                checkInterrupt();
+                long left = remainingMs(deadline);
+                if (left <= 0) {
+                    return Optional.empty();
                 }
-                checkOpen();
-                throw WinsockErrors.failure(Op.ACCEPT, e, target(), 0);
+                int e = select(Io.READ, (int) Math.min(left, SLICE_MS));
+                if (e != 0) {
+                    checkOpen();
+                    throw WinsockErrors.failure(Op.ACCEPT, e, target(), 0);
+                }
+                len[0] = addr.length;
+                long c = Ws2.accept(s, addr, len);
+                if (c == Ws2.INVALID_SOCKET) {
+                    e = Ws2.lastError();
+                    if (e == WinsockErrors.WSAEWOULDBLOCK || e == WinsockErrors.WSAECONNRESET) {
+                        continue;
+                    }
+                    checkOpen();
+                    throw WinsockErrors.failure(Op.ACCEPT, e, target(), 0);
+                }
+                // accepted sockets inherit the listener's non-blocking mode, which is what reads need
+                WinsockSocket conn = new WinsockSocket(c, target());
+                conn.setLocalAddress(localAddress());
+                conn.setPeerAddress(describe(addr, len[0]));
+                return Optional.of(conn);
             }
-            WinsockSocket conn = new WinsockSocket(c, target());
-            conn.setNonBlocking(false); // accepted sockets inherit the listener's non-blocking mode
-            conn.setLocalAddress(localAddress());
-            conn.setPeerAddress(describe(addr, len[0]));
-            return Optional.of(conn);
+        } finally {
+            end();
         }
     }
 
@@ -235,6 +242,8 @@ public final class WinsockSocket extends NativeStreamSocket {
 
     @Override
     protected void wake() {
+        // The handle stays valid until the last call leaves; this only makes a pending select
+        // report the socket at once instead of at the end of its slice.
         Ws2.shutdown(s, Ws2.SD_BOTH);
     }
 
@@ -243,14 +252,30 @@ public final class WinsockSocket extends NativeStreamSocket {
         Ws2.closesocket(s);
     }
 
-    /**
-     * Winsock documents that {@code closesocket} cancels blocking calls pending in other threads;
-     * it does not promise that {@code shutdown} wakes a blocked {@code recv}, so waiting for the
-     * last user could leave a reader blocked until the peer sends.
-     */
     @Override
-    protected boolean releaseWhileInUse() {
-        return true;
+    protected boolean isWouldBlock(int error) {
+        return error == WinsockErrors.WSAEWOULDBLOCK;
+    }
+
+    @Override
+    protected int awaitReady(Io io, int sliceMs) {
+        return select(io, sliceMs);
+    }
+
+    /**
+     * One {@code select} of at most {@code ms} on this socket for reading or writing (errors
+     * count as ready: the next call reports them).
+     *
+     * @return 0, or the Winsock error of the failed select
+     */
+    private int select(Io io, int ms) {
+        byte[] set = WinsockStructs.fdSet(s);
+        byte[] errors = WinsockStructs.fdSet(s);
+        byte[] tv = WinsockStructs.timeval(ms);
+        int r = io == Io.READ
+                ? Ws2.select(0, set, null, errors, tv)
+                : Ws2.select(0, null, set, errors, tv);
+        return r == Ws2.SOCKET_ERROR ? Ws2.lastError() : 0;
     }
 
     @Override
@@ -307,8 +332,8 @@ public final class WinsockSocket extends NativeStreamSocket {
         }
     }
 
-    private void setNonBlocking(boolean on) {
-        if (Ws2.ioctlsocket(s, Ws2.FIONBIO, new int[] {on ? 1 : 0}) != 0) {
+    private void setNonBlocking() {
+        if (Ws2.ioctlsocket(s, Ws2.FIONBIO, new int[] {1}) != 0) {
             throw WinsockErrors.failure(Op.OPTION, Ws2.lastError(), target(), 0);
         }
     }

@@ -1,6 +1,8 @@
 package io.hvx.net.windows;
 
 import io.hvx.core.SockaddrHv;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -23,7 +25,7 @@ public final class WinsockStructs {
 
     /** A 4-byte ULONG option value, little-endian. */
     public static byte[] ulong(long value) {
-        return new byte[] {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
+        return le(4).putInt((int) value).array();
     }
 
     /** The HVSOCKET_CONNECT_TIMEOUT value for a timeout: milliseconds, clamped to 1…300000. */
@@ -46,32 +48,26 @@ public final class WinsockStructs {
 
     /** An x64 {@code fd_set} holding one socket. */
     public static byte[] fdSet(long socket) {
-        byte[] b = new byte[FD_SET_SIZE];
-        b[0] = 1;
-        for (int i = 0; i < 8; i++) {
-            b[8 + i] = (byte) (socket >>> (8 * i));
-        }
-        return b;
+        return le(FD_SET_SIZE).putInt(0, 1).putLong(8, socket).array();
     }
 
     /** Whether select left the socket in the set (fd_count &gt; 0). */
     public static boolean fdIsSet(byte[] fdSet) {
-        return (fdSet[0] | fdSet[1] | fdSet[2] | fdSet[3]) != 0;
+        return int32(fdSet, 0) != 0;
     }
 
     /** Windows {@code timeval}: tv_sec and tv_usec as 32-bit longs. */
     public static byte[] timeval(long ms) {
-        long sec = ms / 1000;
-        long usec = (ms % 1000) * 1000;
-        byte[] b = new byte[8];
-        System.arraycopy(ulong(sec), 0, b, 0, 4);
-        System.arraycopy(ulong(usec), 0, b, 4, 4);
-        return b;
+        return le(8).putInt((int) (ms / 1000)).putInt((int) (ms % 1000 * 1000)).array();
     }
 
     /** Little-endian int at {@code off}. */
     public static int int32(byte[] b, int off) {
-        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
+        return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt(off);
+    }
+
+    private static ByteBuffer le(int size) {
+        return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Address families without loading ws2_32 (so these layouts stay testable off Windows). */

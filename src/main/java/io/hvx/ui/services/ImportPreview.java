@@ -21,7 +21,7 @@ import javafx.beans.value.ObservableBooleanValue;
 /**
  * What importing a file would do, shown before anything is written (the import dialog's state).
  * The two options plan again through the {@link TaskRunner}; {@link #planProperty()} is always
- * the plan of the options shown, and Apply is allowed only when it changes something and no
+ * the plan of the options shown, and Apply is allowed only when it changes something, refuses no row, and no
  * newer plan is on its way. {@link ImportPlanView} shows it.
  */
 public final class ImportPreview implements DialogService.Form {
@@ -49,7 +49,9 @@ public final class ImportPreview implements DialogService.Form {
         this.tasks = tasks;
         this.plan.set(plan);
         okAllowed = Bindings.createBooleanBinding(() -> !planning.get() && error.get() == null
-                && !this.plan.get().changes().isEmpty(), planning, error, this.plan);
+                && !this.plan.get().changes().isEmpty()
+                // a refused row refuses the whole import (ServiceRegistry.apply): nothing to apply then
+                && this.plan.get().refusal().isEmpty(), planning, error, this.plan);
         allowDelete.addListener((o, a, b) -> replan());
         force.addListener((o, a, b) -> replan());
     }

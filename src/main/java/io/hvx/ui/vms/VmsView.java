@@ -235,7 +235,8 @@ public final class VmsView extends StackPane {
         Label l = new Label();
         l.textProperty().bind(Bindings.createStringBinding(() -> !model.loadedOnceProperty().get() ? ""
                 : model.errorProperty().get() != null ? Messages.get("vms.view.empty.error")
-                : Messages.get("vms.view.empty"), model.loadedOnceProperty(), model.errorProperty()));
+                : model.listNoteProperty().get() != null ? model.listNoteProperty().get()
+                : Messages.get("vms.view.empty"), model.loadedOnceProperty(), model.errorProperty(), model.listNoteProperty()));
         l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setWrapText(true);
         return l;

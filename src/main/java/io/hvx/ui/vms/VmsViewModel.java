@@ -50,6 +50,7 @@ public final class VmsViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loadedOnce = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<ErrorText> error = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper listNote = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<VirtualMachine> selected = new SimpleObjectProperty<>();
     private final ObservableList<IntegrationService> integrationServices = FXCollections.observableArrayList();
@@ -105,7 +106,12 @@ public final class VmsViewModel implements AutoCloseable {
             return;
         }
         loading.set(true);
-        tasks.run(inventory::list, this::applyList, this::applyFailure);
+        tasks.run(inventory::listing, this::applyListing, this::applyFailure);
+    }
+
+    private void applyListing(VmInventory.Listing listing) {
+        listNote.set(listing.noteIfAny().map(io.hvx.core.Problem::message).orElse(null));
+        applyList(listing.vms());
     }
 
     private void applyList(List<VirtualMachine> list) {
@@ -180,6 +186,11 @@ public final class VmsViewModel implements AutoCloseable {
     /** True once the first load ended (successfully or not): the busy overlay is for before that. */
     public ReadOnlyBooleanProperty loadedOnceProperty() {
         return loadedOnce.getReadOnlyProperty();
+    }
+
+    /** Why the list may be missing VMs (e.g. Get-VM as an account without Hyper-V rights), or null. */
+    public ReadOnlyStringProperty listNoteProperty() {
+        return listNote.getReadOnlyProperty();
     }
 
     /** The last failure to list the VMs, or null; the view's banner clears it when closed. */

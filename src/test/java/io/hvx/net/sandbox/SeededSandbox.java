@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sandbox as {@link SandboxSeed} defines it on first start: demo-linux running with its
- * three responders, demo-windows off, and the seeded service registrations. The composition
- * root uses these views until the VM inventory and the service store provide the live ones.
+ * Test fixture: the sandbox as {@link SandboxSeed} defines it on first start (demo-linux running
+ * with its three responders, demo-windows off, the seeded service registrations) as fixed views,
+ * for tests that need endpoints but not the live stores.
  */
 public final class SeededSandbox {
 
@@ -41,5 +41,11 @@ public final class SeededSandbox {
 
     public static RegisteredServices services() {
         return id -> SandboxSeed.SERVICES.stream().anyMatch(s -> s.id().equals(id));
+    }
+
+    /** Endpoints of {@code sandboxDir} over these fixed views. */
+    public static SandboxEndpoints endpoints(java.nio.file.Path sandboxDir) {
+        SandboxPaths paths = SandboxPaths.forSandbox(sandboxDir);
+        return new SandboxEndpoints(paths, vms(), services(), new SandboxResponders(paths));
     }
 }
