@@ -15,6 +15,7 @@ import io.hvx.ui.common.ErrorText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -370,7 +371,9 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         Duration wait = backoff.get(Math.min(reconnectAttempts, backoff.size() - 1));
         reconnectAttempts++;
         int run = ++reconnectRun;
-        String note = Messages.get("term.reconnect.in", wait.toMillis() / 1000.0, reconnectAttempts);
+        long ms = wait.toMillis();
+        String seconds = ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+        String note = Messages.get("term.reconnect.in", seconds, reconnectAttempts);
         reconnectNote.set(note);
         terminal.note(note);
         ctx.tasks().run(() -> {

@@ -50,9 +50,9 @@ final class SnippetsView extends VBox {
             }
         });
 
-        Button add = button("term.snippets.add", Feather.PLUS, form::add);
+        Button add = button(Messages.key("term.snippets.add"), Feather.PLUS, form::add);
         add.setId("snippets-add");
-        Button remove = button("term.snippets.remove", Feather.TRASH_2, form::remove);
+        Button remove = button(Messages.key("term.snippets.remove"), Feather.TRASH_2, form::remove);
         Button up = button(null, Feather.ARROW_UP, () -> form.move(-1));
         Button down = button(null, Feather.ARROW_DOWN, () -> form.move(1));
         remove.disableProperty().bind(form.selectedProperty().isNull());

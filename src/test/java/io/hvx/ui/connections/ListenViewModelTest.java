@@ -86,6 +86,15 @@ class ListenViewModelTest {
         return new String(b.array(), 0, b.position(), StandardCharsets.UTF_8);
     }
 
+    /** Whether the client sees its connection end: end of stream, or a reset when unread data was dropped. */
+    private static boolean ended(StreamConnection c) {
+        try {
+            return read(c, 1).isEmpty();
+        } catch (HvxException e) {
+            return true;
+        }
+    }
+
     @Test
     void eachAcceptedConnectionIsASubSessionWithItsOwnTerminalThatTheUserAnswersIn() throws Exception {
         start(ListenViewModel.Mode.MANUAL);
@@ -102,11 +111,14 @@ class ListenViewModelTest {
         assertThat(sub.sender().send()).isTrue();
         assertThat(read(c, 8)).isEqualTo("WELCOME\n");
         assertThat(traffic(sub.terminal())).containsExactly("< HELLO agent/1.0", "> WELCOME");
-        listen.refresh();
+        // the writer counts a write once it returns, which may be after the client read it
+        tasks.until(() -> {
+            listen.refresh();
+            return sub.sentProperty().get() == 8;
+        });
         assertThat(listen.acceptedProperty().get()).isEqualTo(1);
         assertThat(listen.openProperty().get()).isEqualTo(1);
         assertThat(sub.receivedProperty().get()).isEqualTo(16);
-        assertThat(sub.sentProperty().get()).isEqualTo(8);
 
         c.close();
         tasks.until(() -> sub.stateProperty().get() == State.PEER_CLOSED);
@@ -140,7 +152,7 @@ class ListenViewModelTest {
         tasks.until(() -> listen.sessions().stream().noneMatch(AcceptedSessionViewModel::isOpen));
         assertThat(listen.sessions()).allMatch(s -> s.stateProperty().get() == State.CLOSED);
         for (StreamConnection c : clients) {
-            assertThat(read(c, 1)).as("the client reads end of stream").isEmpty();
+            assertThat(ended(c)).as("the client sees the end").isTrue();
         }
         client("late\n");
         tasks.until(() -> listen.sessions().size() == 6);
@@ -157,7 +169,7 @@ class ListenViewModelTest {
         listen.stop();
         tasks.until(() -> listen.sessions().getFirst().stateProperty().get() == State.CLOSED);
         assertThat(listen.stateProperty().get()).isEqualTo(ListenViewModel.State.STOPPED);
-        assertThat(read(c, 1)).isEmpty();
+        assertThat(ended(c)).isTrue();
         tasks.runAll();
         assertThatThrownBy(() -> backend.connector().connect(CLIENT_SIDE, Duration.ofSeconds(1)))
                 .isInstanceOf(HvxException.class).hasMessageContaining("refused");

@@ -189,7 +189,7 @@ class SenderViewModelTest {
 
         s.repeatIntervalProperty().set("5");
         s.startRepeat();
-        assertThat(s.problemProperty().get()).isEqualTo("'5' is not an interval: give milliseconds from 10 to 86400000.");
+        assertThat(s.problemProperty().get()).isEqualTo("'5' is not an interval: give milliseconds from 10 to 86,400,000.");
         s.repeatIntervalProperty().set("10");
         s.repeatCountProperty().set("-1");
         s.startRepeat();
