@@ -4,8 +4,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The scrollback of one terminal: the lines received and sent, bounded by a number of lines,
@@ -28,9 +31,12 @@ import java.util.Objects;
  * (at least one), and rows are numbered from the start of the session too, so a position the user
  * looks at stays put while lines arrive and fall out.
  *
- * <p><b>Threads.</b> Every method is thread-safe; writers are the session's reader and writer
- * threads, the reader is the UI thread. {@link #version()} changes whenever anything visible does,
- * and can be read without the lock, so a UI frame with nothing new costs one volatile read.
+ * <p><b>Threads.</b> Every method is thread-safe. Writers (the session's reader, senders) take a
+ * <em>producer</em> lock for the work — cutting, decoding, the sink — and the <em>view</em> lock
+ * only to publish finished lines, a few array stores. The UI thread takes only the view lock, which
+ * is fair: reading a frame waits for one publication at most, never for decoding, a disk write or
+ * a writer the system descheduled. {@link #version()} changes whenever anything visible does and
+ * is read without a lock, so a frame with nothing new costs one volatile read.
  */
 public final class TerminalBuffer {
 
@@ -47,7 +53,7 @@ public final class TerminalBuffer {
 
     /** Sees everything that enters the buffer, in order, before anything can fall out (a capture file). */
     public interface Sink {
-        /** A line was completed (called with the buffer's lock held: return quickly). */
+        /** A line was completed (called on the writer's thread; the UI does not wait for it). */
         default void line(TerminalLine line) {
         }
 
@@ -69,6 +75,26 @@ public final class TerminalBuffer {
     }
 
     private final Clock clock;
+
+    // ---- the writers' state: guarded by producer
+    private final ReentrantLock producer = new ReentrantLock();
+    private DisplayDecoder decoder;
+    private int sgrReceived;
+    private int sgrSent;
+    private volatile long receivedOffset;
+    private volatile long sentOffset;
+    private Sink sink;
+    private Direction tailDirection;
+    private byte[] tailBytes = new byte[256];
+    private int tailLength;
+    private long tailTime;
+    private long tailOffset;
+    private boolean tailCr;
+    /** Lines finished by the current write, published at its end. */
+    private final List<TerminalLine> pending = new ArrayList<>();
+
+    // ---- what the UI reads: guarded by view
+    private final ReentrantLock view = new ReentrantLock(true);
     private int capacity;
     private TerminalLine[] ring;
     private long[] hexStart;
@@ -77,21 +103,7 @@ public final class TerminalBuffer {
     private long end;
     private long dropped;
     private long hexTotal;
-    private DisplayDecoder decoder;
-    private int sgrReceived;
-    private int sgrSent;
-    private long receivedOffset;
-    private long sentOffset;
-    private Sink sink;
-
-    // the open line
-    private Direction tailDirection;
-    private byte[] tailBytes = new byte[256];
-    private int tailLength;
-    private long tailTime;
-    private long tailOffset;
-    private boolean tailCr;
-    private TerminalLine tailShown;
+    private TerminalLine open;
 
     private volatile long version;
 
@@ -124,13 +136,18 @@ public final class TerminalBuffer {
     // ---------------------------------------------------------------- writing
 
     /** Bytes received from the peer ({@code data[off..off+len)}; the array may be reused afterwards). */
-    public synchronized void received(byte[] data, int off, int len) {
-        if (sink != null) {
-            sink.received(data, off, len);
+    public void received(byte[] data, int off, int len) {
+        producer.lock();
+        try {
+            if (sink != null) {
+                sink.received(data, off, len);
+            }
+            append(Direction.RECEIVED, data, off, len, clock.millis());
+            receivedOffset += len;
+            publish();
+        } finally {
+            producer.unlock();
         }
-        append(Direction.RECEIVED, data, off, len, clock.millis());
-        receivedOffset += len;
-        version++;
     }
 
     /**
@@ -138,94 +155,120 @@ public final class TerminalBuffer {
      *
      * @param shown whether they become lines of the view (local echo); a sink sees them either way
      */
-    public synchronized void sent(byte[] data, boolean shown) {
-        if (shown) {
-            append(Direction.SENT, data, 0, data.length, clock.millis());
-        } else if (sink != null) {
-            // not shown, but a capture keeps a complete record of the conversation: one event per send
-            int n = data.length;
-            LineEnding e = n >= 2 && data[n - 2] == '\r' && data[n - 1] == '\n' ? LineEnding.CRLF
-                    : n >= 1 && data[n - 1] == '\n' ? LineEnding.LF : n >= 1 && data[n - 1] == '\r' ? LineEnding.CR
-                    : LineEnding.NONE;
-            int len = n - e.length();
-            DisplayDecoder.Decoded d = decoder.decode(data, 0, len, 0);
-            sink.line(new TerminalLine(clock.millis(), Direction.SENT, sentOffset, d.text(), d.styles(),
-                    d.exact() ? null : java.util.Arrays.copyOf(data, len), e));
+    public void sent(byte[] data, boolean shown) {
+        producer.lock();
+        try {
+            if (shown) {
+                append(Direction.SENT, data, 0, data.length, clock.millis());
+            } else if (sink != null) {
+                // not shown, but a capture keeps a complete record of the conversation: one event per send
+                int n = data.length;
+                LineEnding e = n >= 2 && data[n - 2] == '\r' && data[n - 1] == '\n' ? LineEnding.CRLF
+                        : n >= 1 && data[n - 1] == '\n' ? LineEnding.LF : n >= 1 && data[n - 1] == '\r' ? LineEnding.CR
+                        : LineEnding.NONE;
+                int len = n - e.length();
+                DisplayDecoder.Decoded d = decoder.decode(data, 0, len, 0);
+                sink.line(new TerminalLine(clock.millis(), Direction.SENT, sentOffset, d.text(), d.styles(),
+                        d.exact() ? null : Arrays.copyOf(data, len), e));
+            }
+            sentOffset += data.length;
+            publish();
+        } finally {
+            producer.unlock();
         }
-        sentOffset += data.length;
-        version++;
     }
 
     /**
      * Sends through {@code transmit} and, when it took the bytes, records them as sent — both
-     * under the buffer's lock, so that a reply can never be recorded before what it answers.
+     * under the writers' lock, so that a reply can never be recorded before what it answers.
      * {@code transmit} must not block (it queues the bytes).
      *
      * @return what {@code transmit} returned
      */
-    public synchronized boolean send(byte[] data, boolean shown, java.util.function.BooleanSupplier transmit) {
-        if (!transmit.getAsBoolean()) {
-            return false;
+    public boolean send(byte[] data, boolean shown, BooleanSupplier transmit) {
+        producer.lock();
+        try {
+            if (!transmit.getAsBoolean()) {
+                return false;
+            }
+            sent(data, shown);
+            return true;
+        } finally {
+            producer.unlock();
         }
-        sent(data, shown);
-        return true;
     }
 
     /** A line of the terminal's own (connected, closed by peer…); ends the open line first. */
-    public synchronized void note(String text) {
-        closeTail();
-        add(TerminalLine.note(clock.millis(), text));
-        version++;
+    public void note(String text) {
+        producer.lock();
+        try {
+            closeTail();
+            commitLine(TerminalLine.note(clock.millis(), text));
+            publish();
+        } finally {
+            producer.unlock();
+        }
     }
 
     /** Ends the open line, if any (the connection ended: no terminator will come). */
-    public synchronized void endLine() {
-        if (tailDirection != null) {
-            closeTail();
-            version++;
+    public void endLine() {
+        producer.lock();
+        try {
+            if (tailDirection != null) {
+                closeTail();
+                publish();
+            }
+        } finally {
+            producer.unlock();
         }
     }
 
     /** Drops every line (the counters of bytes and of lines that fell out stay). */
-    public synchronized void clear() {
-        for (int i = 0; i < ring.length; i++) {
-            ring[i] = null;
+    public void clear() {
+        producer.lock();
+        view.lock();
+        try {
+            Arrays.fill(ring, null);
+            head = 0;
+            start = end;
+            tailDirection = null;
+            tailLength = 0;
+            tailCr = false;
+            open = null;
+            version++;
+        } finally {
+            view.unlock();
+            producer.unlock();
         }
-        head = 0;
-        start = end;
-        tailDirection = null;
-        tailLength = 0;
-        tailCr = false;
-        tailShown = null;
-        version++;
     }
 
+    /** Cuts bytes into lines (producer lock held); finished lines go to {@code pending}. */
     private void append(Direction dir, byte[] b, int off, int len, long time) {
         if (tailDirection != null && tailDirection != dir) {
             closeTail();
         }
         long base = dir == Direction.RECEIVED ? receivedOffset : sentOffset;
-        int end = off + len;
+        int stop = off + len;
         int i = off;
         if (tailDirection != null && tailCr) {
             tailCr = false;
-            if (i < end && b[i] == '\n') {
+            if (i < stop && b[i] == '\n') {
                 commitTail(LineEnding.CRLF);
                 i++;
             } else {
                 commitTail(LineEnding.CR);
             }
         }
-        while (i < end) {
+        while (i < stop) {
             int j = i;
-            while (j < end) {
+            while (j < stop) {
                 byte x = b[j];
                 if (x == '\n' || x == '\r') {
                     break;
                 }
                 j++;
             }
-            if (tailDirection == null && j < end && j - i <= MAX_LINE_BYTES && (b[j] == '\n' || j + 1 < end)) {
+            if (tailDirection == null && j < stop && j - i <= MAX_LINE_BYTES && (b[j] == '\n' || j + 1 < stop)) {
                 // the common case: a whole line inside this read, decoded where it lies
                 LineEnding e = b[j] == '\n' ? LineEnding.LF : b[j + 1] == '\n' ? LineEnding.CRLF : LineEnding.CR;
                 commit(dir, time, base + (i - off), b, i, j - i, e);
@@ -238,13 +281,13 @@ public final class TerminalBuffer {
                 tailOffset = base + (i - off);
             }
             tailAppend(b, i, j - i);
-            if (j == end) {
+            if (j == stop) {
                 break;
             }
             if (b[j] == '\n') {
                 commitTail(LineEnding.LF);
                 i = j + 1;
-            } else if (j + 1 < end) {
+            } else if (j + 1 < stop) {
                 boolean crlf = b[j + 1] == '\n';
                 commitTail(crlf ? LineEnding.CRLF : LineEnding.CR);
                 i = j + (crlf ? 2 : 1);
@@ -254,15 +297,13 @@ public final class TerminalBuffer {
                 i = j + 1;
             }
         }
-        tailShown = null;
     }
 
     private void tailAppend(byte[] b, int off, int len) {
         while (len > 0) {
-            int room = MAX_LINE_BYTES - tailLength;
-            int n = Math.min(room, len);
+            int n = Math.min(MAX_LINE_BYTES - tailLength, len);
             if (tailLength + n > tailBytes.length) {
-                tailBytes = java.util.Arrays.copyOf(tailBytes, Math.min(MAX_LINE_BYTES, Math.max(tailLength + n, tailBytes.length * 2)));
+                tailBytes = Arrays.copyOf(tailBytes, Math.min(MAX_LINE_BYTES, Math.max(tailLength + n, tailBytes.length * 2)));
             }
             System.arraycopy(b, off, tailBytes, tailLength, n);
             tailLength += n;
@@ -270,8 +311,7 @@ public final class TerminalBuffer {
             len -= n;
             if (tailLength == MAX_LINE_BYTES) {
                 int cut = decoder.isUtf8() ? utf8Cut(tailBytes, tailLength) : tailLength;
-                Direction dir = tailDirection;
-                commit(dir, tailTime, tailOffset, tailBytes, 0, cut, LineEnding.NONE);
+                commit(tailDirection, tailTime, tailOffset, tailBytes, 0, cut, LineEnding.NONE);
                 System.arraycopy(tailBytes, cut, tailBytes, 0, tailLength - cut);
                 tailLength -= cut;
                 tailOffset += cut;
@@ -299,7 +339,6 @@ public final class TerminalBuffer {
         if (tailBytes.length > 1024) {
             tailBytes = new byte[256]; // a long line's buffer is not kept for the short ones after it
         }
-        tailShown = null;
     }
 
     private void closeTail() {
@@ -316,10 +355,40 @@ public final class TerminalBuffer {
         } else {
             sgrSent = d.sgr();
         }
-        byte[] raw = d.exact() ? null : java.util.Arrays.copyOfRange(b, off, off + len);
-        add(new TerminalLine(time, dir, offset, d.text(), d.styles(), raw, ending));
+        byte[] raw = d.exact() ? null : Arrays.copyOfRange(b, off, off + len);
+        commitLine(new TerminalLine(time, dir, offset, d.text(), d.styles(), raw, ending));
     }
 
+    private void commitLine(TerminalLine line) {
+        pending.add(line);
+        if (sink != null) {
+            sink.line(line);
+        }
+    }
+
+    /** Shows what the current write finished, and the open line as it is now (producer lock held). */
+    private void publish() {
+        TerminalLine openNow = null;
+        if (tailDirection != null) {
+            int sgr = tailDirection == Direction.RECEIVED ? sgrReceived : sgrSent;
+            DisplayDecoder.Decoded d = decoder.decode(tailBytes, 0, tailLength, sgr);
+            openNow = new TerminalLine(tailTime, tailDirection, tailOffset, d.text(), d.styles(),
+                    d.exact() ? null : Arrays.copyOf(tailBytes, tailLength), LineEnding.NONE);
+        }
+        view.lock();
+        try {
+            for (TerminalLine l : pending) {
+                add(l);
+            }
+            open = openNow;
+            version++;
+        } finally {
+            view.unlock();
+        }
+        pending.clear();
+    }
+
+    /** View lock held. */
     private void add(TerminalLine line) {
         int count = (int) (end - start);
         if (count == capacity) {
@@ -337,9 +406,6 @@ public final class TerminalBuffer {
         hexStart[at] = hexTotal;
         hexTotal += hexRows(line);
         end++;
-        if (sink != null) {
-            sink.line(line);
-        }
     }
 
     private void grow(int size) {
@@ -363,67 +429,95 @@ public final class TerminalBuffer {
     // ---------------------------------------------------------------- settings
 
     /** Changes how many lines are kept; the oldest fall out (and are counted) when it shrinks. */
-    public synchronized void setCapacity(int lines) {
+    public void setCapacity(int lines) {
         checkCapacity(lines);
-        while (end - start > lines) {
-            ring[head] = null;
-            head = (head + 1) % ring.length;
-            start++;
-            dropped++;
+        view.lock();
+        try {
+            while (end - start > lines) {
+                ring[head] = null;
+                head = (head + 1) % ring.length;
+                start++;
+                dropped++;
+            }
+            capacity = lines;
+            grow(Math.max(Math.min(lines, 1024), (int) (end - start)));
+            version++;
+        } finally {
+            view.unlock();
         }
-        capacity = lines;
-        int count = (int) (end - start);
-        grow(Math.max(Math.min(lines, 1024), count));
-        version++;
     }
 
-    public synchronized int capacity() {
-        return capacity;
+    public int capacity() {
+        view.lock();
+        try {
+            return capacity;
+        } finally {
+            view.unlock();
+        }
     }
 
     /**
      * Decodes with another charset or ANSI setting from now on, and decodes the lines kept again,
      * so the whole view reads the same way.
      */
-    public synchronized void setDecoding(Charset charset, boolean ansi) {
-        if (charset.equals(decoder.charset()) && ansi == decoder.ansi()) {
-            return;
-        }
-        decoder = new DisplayDecoder(charset, ansi);
-        int sgrIn = 0;
-        int sgrOut = 0;
-        for (long k = start; k < end; k++) {
-            int at = slot(k);
-            TerminalLine l = ring[at];
-            if (l.direction() == Direction.NOTE) {
-                continue;
+    public void setDecoding(Charset charset, boolean ansi) {
+        producer.lock();
+        try {
+            if (charset.equals(decoder.charset()) && ansi == decoder.ansi()) {
+                return;
             }
-            byte[] c = l.content();
-            int sgr = l.direction() == Direction.RECEIVED ? sgrIn : sgrOut;
-            DisplayDecoder.Decoded d = decoder.decode(c, 0, c.length, sgr);
-            if (l.direction() == Direction.RECEIVED) {
-                sgrIn = d.sgr();
-            } else {
-                sgrOut = d.sgr();
+            decoder = new DisplayDecoder(charset, ansi);
+            int sgrIn = 0;
+            int sgrOut = 0;
+            view.lock();
+            try {
+                for (long k = start; k < end; k++) {
+                    int at = slot(k);
+                    TerminalLine l = ring[at];
+                    if (l.direction() == Direction.NOTE) {
+                        continue;
+                    }
+                    byte[] c = l.content();
+                    int sgr = l.direction() == Direction.RECEIVED ? sgrIn : sgrOut;
+                    DisplayDecoder.Decoded d = decoder.decode(c, 0, c.length, sgr);
+                    if (l.direction() == Direction.RECEIVED) {
+                        sgrIn = d.sgr();
+                    } else {
+                        sgrOut = d.sgr();
+                    }
+                    ring[at] = new TerminalLine(l.time(), l.direction(), l.offset(), d.text(), d.styles(),
+                            d.exact() ? null : c, l.ending());
+                }
+            } finally {
+                view.unlock();
             }
-            ring[at] = new TerminalLine(l.time(), l.direction(), l.offset(), d.text(), d.styles(), d.exact() ? null : c,
-                    l.ending());
+            sgrReceived = sgrIn;
+            sgrSent = sgrOut;
+            publish();
+        } finally {
+            producer.unlock();
         }
-        sgrReceived = sgrIn;
-        sgrSent = sgrOut;
-        tailShown = null;
-        version++;
     }
 
-    public synchronized Charset charset() {
-        return decoder.charset();
+    public Charset charset() {
+        producer.lock();
+        try {
+            return decoder.charset();
+        } finally {
+            producer.unlock();
+        }
     }
 
     /** Sets (or with null removes) the sink; returns the one it replaces. */
-    public synchronized Sink setSink(Sink s) {
-        Sink old = sink;
-        sink = s;
-        return old;
+    public Sink setSink(Sink s) {
+        producer.lock();
+        try {
+            Sink old = sink;
+            sink = s;
+            return old;
+        } finally {
+            producer.unlock();
+        }
     }
 
     // ---------------------------------------------------------------- reading
@@ -434,115 +528,153 @@ public final class TerminalBuffer {
     }
 
     /** The number of the oldest line kept. */
-    public synchronized long start() {
-        return start;
+    public long start() {
+        view.lock();
+        try {
+            return start;
+        } finally {
+            view.unlock();
+        }
     }
 
     /** One past the number of the newest complete line (the open line, if any, has this number). */
-    public synchronized long end() {
-        return end;
+    public long end() {
+        view.lock();
+        try {
+            return end;
+        } finally {
+            view.unlock();
+        }
     }
 
     /** Whether a line is open (shown, but waiting for its terminator). */
-    public synchronized boolean hasOpenLine() {
-        return tailDirection != null;
+    public boolean hasOpenLine() {
+        view.lock();
+        try {
+            return open != null;
+        } finally {
+            view.unlock();
+        }
     }
 
     /** Lines that fell out of the scrollback. */
-    public synchronized long dropped() {
-        return dropped;
+    public long dropped() {
+        view.lock();
+        try {
+            return dropped;
+        } finally {
+            view.unlock();
+        }
     }
 
     /** Bytes received so far. */
-    public synchronized long receivedBytes() {
+    public long receivedBytes() {
         return receivedOffset;
     }
 
     /** Bytes sent so far. */
-    public synchronized long sentBytes() {
+    public long sentBytes() {
         return sentOffset;
     }
 
     /** Lines kept now, complete ones and the open one. */
-    public synchronized long lineCount() {
-        return end - start + (tailDirection != null ? 1 : 0);
+    public long lineCount() {
+        view.lock();
+        try {
+            return end - start + (open != null ? 1 : 0);
+        } finally {
+            view.unlock();
+        }
     }
 
+    /** View lock held. */
     private int slot(long index) {
         return (int) ((head + (index - start)) % ring.length);
     }
 
     /** The line numbered {@code index} (the open line for {@code end()}), or null when not kept. */
-    public synchronized TerminalLine line(long index) {
-        if (index >= start && index < end) {
-            return ring[slot(index)];
+    public TerminalLine line(long index) {
+        view.lock();
+        try {
+            if (index >= start && index < end) {
+                return ring[slot(index)];
+            }
+            return index == end ? open : null;
+        } finally {
+            view.unlock();
         }
-        if (index == end && tailDirection != null) {
-            return openLine();
-        }
-        return null;
-    }
-
-    private TerminalLine openLine() {
-        if (tailShown == null) {
-            int sgr = tailDirection == Direction.RECEIVED ? sgrReceived : sgrSent;
-            DisplayDecoder.Decoded d = decoder.decode(tailBytes, 0, tailLength, sgr);
-            tailShown = new TerminalLine(tailTime, tailDirection, tailOffset, d.text(), d.styles(),
-                    d.exact() ? null : java.util.Arrays.copyOf(tailBytes, tailLength), LineEnding.NONE);
-        }
-        return tailShown;
     }
 
     /** The first row of the view (hex or text). */
-    public synchronized long firstRow(boolean hex) {
-        return hex ? (end > start ? hexStart[slot(start)] : hexTotal) : start;
+    public long firstRow(boolean hex) {
+        view.lock();
+        try {
+            return hex ? (end > start ? hexStart[slot(start)] : hexTotal) : start;
+        } finally {
+            view.unlock();
+        }
     }
 
     /** One past the last row of the view (hex or text), the open line included. */
-    public synchronized long endRow(boolean hex) {
-        if (!hex) {
-            return end + (tailDirection != null ? 1 : 0);
+    public long endRow(boolean hex) {
+        view.lock();
+        try {
+            if (!hex) {
+                return end + (open != null ? 1 : 0);
+            }
+            return hexTotal + (open != null ? hexRows(open) : 0);
+        } finally {
+            view.unlock();
         }
-        return hexTotal + (tailDirection != null ? hexRows(openLine()) : 0);
     }
 
     /** The row where line {@code index} starts. */
-    public synchronized long rowOf(long index, boolean hex) {
-        if (!hex) {
-            return index;
+    public long rowOf(long index, boolean hex) {
+        view.lock();
+        try {
+            if (!hex) {
+                return index;
+            }
+            if (index < start) {
+                return firstRow(true);
+            }
+            return index < end ? hexStart[slot(index)] : hexTotal;
+        } finally {
+            view.unlock();
         }
-        if (index < start) {
-            return firstRow(true);
-        }
-        return index < end ? hexStart[slot(index)] : hexTotal;
     }
 
     /** Up to {@code count} rows from row {@code from} (clamped to what is kept). */
-    public synchronized List<Row> rows(long from, int count, boolean hex) {
-        List<Row> out = new ArrayList<>(Math.max(0, Math.min(count, 256)));
-        long first = firstRow(hex);
-        long last = endRow(hex);
-        long r = Math.max(from, first);
-        if (!hex) {
-            for (; r < last && out.size() < count; r++) {
-                out.add(new Row(r, r, line(r), 0, r == end));
+    public List<Row> rows(long from, int count, boolean hex) {
+        view.lock();
+        try {
+            List<Row> out = new ArrayList<>(Math.max(0, Math.min(count, 256)));
+            long first = firstRow(hex);
+            long last = endRow(hex);
+            long r = Math.max(from, first);
+            if (!hex) {
+                for (; r < last && out.size() < count; r++) {
+                    out.add(new Row(r, r, line(r), 0, r == end));
+                }
+                return out;
+            }
+            long index = lineAtHexRow(r);
+            while (r < last && out.size() < count) {
+                TerminalLine l = line(index);
+                long lineRow = rowOf(index, true);
+                int rows = hexRows(l);
+                for (int sub = (int) (r - lineRow); sub < rows && out.size() < count; sub++, r++) {
+                    out.add(new Row(r, index, l, sub, index == end));
+                }
+                index++;
             }
             return out;
+        } finally {
+            view.unlock();
         }
-        long index = lineAtHexRow(r);
-        while (r < last && out.size() < count) {
-            TerminalLine l = line(index);
-            long lineRow = rowOf(index, true);
-            int rows = hexRows(l);
-            for (int sub = (int) (r - lineRow); sub < rows && out.size() < count; sub++, r++) {
-                out.add(new Row(r, index, l, sub, index == end));
-            }
-            index++;
-        }
-        return out;
     }
 
-    /** The number of the line that hex row {@code row} belongs to. */
+    /** The number of the line that hex row {@code row} belongs to (view lock held). */
     private long lineAtHexRow(long row) {
         if (row >= hexTotal) {
             return end;
@@ -561,14 +693,19 @@ public final class TerminalBuffer {
     }
 
     /** The lines kept, oldest first, the open one last (for saving a transcript). */
-    public synchronized List<TerminalLine> lines() {
-        List<TerminalLine> out = new ArrayList<>((int) (end - start) + 1);
-        for (long k = start; k < end; k++) {
-            out.add(ring[slot(k)]);
+    public List<TerminalLine> lines() {
+        view.lock();
+        try {
+            List<TerminalLine> out = new ArrayList<>((int) (end - start) + 1);
+            for (long k = start; k < end; k++) {
+                out.add(ring[slot(k)]);
+            }
+            if (open != null) {
+                out.add(open);
+            }
+            return out;
+        } finally {
+            view.unlock();
         }
-        if (tailDirection != null) {
-            out.add(openLine());
-        }
-        return out;
     }
 }
