@@ -43,6 +43,10 @@ public final class SnippetTemplate {
     private SnippetTemplate() {
     }
 
+    /** Fixed values, for checking a text without using up a counter value or a random number. */
+    public static final Values SAMPLE = new Values(() -> 1, () -> ZonedDateTime.parse("2025-01-01T00:00:00Z"),
+            () -> new UUID(0, 0), () -> 0);
+
     /** Whether {@code text} uses a variable at all (cheap test before expanding). */
     public static boolean hasVariables(String text) {
         return text.contains("{{") && VARIABLE.matcher(text).find();

@@ -144,9 +144,7 @@ public final class SenderViewModel implements AutoCloseable {
 
     /** Whether {@code text} can be sent, without using up a counter value. */
     private void check(String text, SendFormat f, LineEnding e) {
-        String sample = SnippetTemplate.expand(text == null ? "" : text, new SnippetTemplate.Values(() -> 0,
-                () -> ctx.clock().instant().atZone(ctx.zone()), UUID::randomUUID, () -> 0));
-        f.encode(sample, terminal.charsetProperty().get(), e);
+        f.encode(SnippetTemplate.expand(text == null ? "" : text, SnippetTemplate.SAMPLE), terminal.charsetProperty().get(), e);
     }
 
     private boolean transmit(byte[] bytes) {

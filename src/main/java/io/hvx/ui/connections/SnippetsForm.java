@@ -8,9 +8,7 @@ import io.hvx.core.terminal.Snippet;
 import io.hvx.core.terminal.SnippetTemplate;
 import io.hvx.ui.common.DialogService;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.UUID;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -125,8 +123,7 @@ public final class SnippetsForm implements DialogService.Form {
                 keys[k] = true;
             }
             try {
-                String sample = SnippetTemplate.expand(e.text.get(), new SnippetTemplate.Values(() -> 1,
-                        ZonedDateTime::now, UUID::randomUUID, () -> 0));
+                String sample = SnippetTemplate.expand(e.text.get(), SnippetTemplate.SAMPLE);
                 e.format.get().encode(sample, StandardCharsets.UTF_8, e.ending.get());
             } catch (InvalidInputException x) {
                 return Messages.get("term.snippet.bad", e.name.get().strip(), x.getMessage());
