@@ -96,22 +96,7 @@ public final class AcceptedSessionViewModel implements AutoCloseable {
         ConnectionSession s = session;
         if (s != null && s.state().isOpen()) {
             sender.serviceProperty().set(endpoint.serviceId());
-            sender.outletProperty().set(new SenderViewModel.Outlet() {
-                @Override
-                public boolean send(byte[] data) {
-                    return s.send(data);
-                }
-
-                @Override
-                public boolean sendBlocking(byte[] data) throws InterruptedException {
-                    return s.sendBlocking(data);
-                }
-
-                @Override
-                public boolean shutdownOutput() {
-                    return s.shutdownOutput();
-                }
-            });
+            sender.outletProperty().set(SenderViewModel.Outlet.of(s));
         }
     }
 

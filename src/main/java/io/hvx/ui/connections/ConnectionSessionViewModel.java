@@ -303,7 +303,7 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
                 a.connectedAt = ctx.clock().instant();
                 peer.set(s.peerAddress());
                 state.set(State.CONNECTED);
-                sender.outletProperty().set(outlet(s));
+                sender.outletProperty().set(SenderViewModel.Outlet.of(s));
                 sender.serviceProperty().set(s.endpoint().serviceId());
                 terminal.note(Messages.get("term.note.connected", s.peerAddress()));
                 onConnected.accept(new SavedConnection(a.vmChoice, a.serviceChoice, false, a.connectedAt));
@@ -329,25 +329,6 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
                 maybeReconnect(a);
             }
         }
-    }
-
-    private static SenderViewModel.Outlet outlet(ConnectionSession s) {
-        return new SenderViewModel.Outlet() {
-            @Override
-            public boolean send(byte[] data) {
-                return s.send(data);
-            }
-
-            @Override
-            public boolean sendBlocking(byte[] data) throws InterruptedException {
-                return s.sendBlocking(data);
-            }
-
-            @Override
-            public boolean shutdownOutput() {
-                return s.shutdownOutput();
-            }
-        };
     }
 
     private void fail(Throwable t) {

@@ -5,6 +5,7 @@ import io.hvx.core.InvalidInputException;
 import io.hvx.core.Messages;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
+import io.hvx.core.session.ConnectionSession;
 import io.hvx.core.terminal.LineEnding;
 import io.hvx.core.terminal.SendFormat;
 import io.hvx.core.terminal.Snippet;
@@ -60,6 +61,26 @@ public final class SenderViewModel implements AutoCloseable {
 
         /** Half-close; false when it was done already or the connection is over. */
         boolean shutdownOutput();
+
+        /** The outlet of a session. */
+        static Outlet of(ConnectionSession s) {
+            return new Outlet() {
+                @Override
+                public boolean send(byte[] data) {
+                    return s.send(data);
+                }
+
+                @Override
+                public boolean sendBlocking(byte[] data) throws InterruptedException {
+                    return s.sendBlocking(data);
+                }
+
+                @Override
+                public boolean shutdownOutput() {
+                    return s.shutdownOutput();
+                }
+            };
+        }
     }
 
     private final TerminalContext ctx;
