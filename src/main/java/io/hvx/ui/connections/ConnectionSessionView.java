@@ -75,12 +75,14 @@ public final class ConnectionSessionView extends BorderPane {
         setCenter(terminal);
         sender = new SenderBar(model.sender());
         sender.installHotkeys(this);
+        terminal.installKeys(this);
         VBox bottom = new VBox(sender, statusRow());
         bottom.getStyleClass().add("conn-bottom");
         setBottom(bottom);
 
-        model.stateProperty().addListener((obs, o, s) -> {
-            if (s == State.CONNECTED && getScene() != null) {
+        // once connected the caret goes to the input (the choosers it was in are locked now)
+        model.sender().canSendProperty().addListener((obs, o, can) -> {
+            if (can && getScene() != null) {
                 sender.input().requestFocus();
             }
         });

@@ -302,9 +302,10 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
             case CONNECTED -> {
                 a.connectedAt = ctx.clock().instant();
                 peer.set(s.peerAddress());
-                state.set(State.CONNECTED);
+                // sending is possible before the tab says "connected", so the input can take the focus then
                 sender.outletProperty().set(SenderViewModel.Outlet.of(s));
                 sender.serviceProperty().set(s.endpoint().serviceId());
+                state.set(State.CONNECTED);
                 terminal.note(Messages.get("term.note.connected", s.peerAddress()));
                 onConnected.accept(new SavedConnection(a.vmChoice, a.serviceChoice, false, a.connectedAt));
             }

@@ -76,6 +76,9 @@ public final class ConnectionsSection implements Section {
     @Override
     public void onShow() {
         model.start();
+        if (view != null) {
+            view.focusSelected();
+        }
     }
 
     /**

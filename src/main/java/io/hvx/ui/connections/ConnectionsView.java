@@ -230,6 +230,14 @@ public final class ConnectionsView extends BorderPane {
         }
     }
 
+    /** Puts the caret where the selected tab wants it (the section was shown). */
+    public void focusSelected() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t != null && t.getContent() instanceof ConnectionSessionView v) {
+            Platform.runLater(v::focusFirst);
+        }
+    }
+
     /** The tabs (for tests). */
     public TabPane tabs() {
         return tabs;

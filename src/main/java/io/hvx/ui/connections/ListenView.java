@@ -210,6 +210,7 @@ public final class ListenView extends BorderPane {
         sender.installHotkeys(terminal);
         BorderPane box = new BorderPane(terminal);
         box.setBottom(sender);
+        terminal.installKeys(box);
         box.getStyleClass().add("listen-session");
         detail.getChildren().setAll(box);
     }

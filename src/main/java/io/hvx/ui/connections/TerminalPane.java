@@ -221,15 +221,48 @@ public final class TerminalPane extends Region {
 
     private void measure() {
         Font f = probe.getFont();
-        font = Font.font(f.getFamily(), FontWeight.NORMAL, FontPosture.REGULAR, f.getSize());
-        bold = Font.font(f.getFamily(), FontWeight.BOLD, FontPosture.REGULAR, f.getSize());
-        italic = Font.font(f.getFamily(), FontWeight.NORMAL, FontPosture.ITALIC, f.getSize());
+        String family = monospacedFamily(f);
+        font = Font.font(family, FontWeight.NORMAL, FontPosture.REGULAR, f.getSize());
+        bold = Font.font(family, FontWeight.BOLD, FontPosture.REGULAR, f.getSize());
+        italic = Font.font(family, FontWeight.NORMAL, FontPosture.ITALIC, f.getSize());
         Text t = new Text("MMMMMMMMMM");
         t.setFont(font);
         cellW = t.getLayoutBounds().getWidth() / 10;
         rowH = Math.ceil(t.getLayoutBounds().getHeight() + 2);
         baseline = 1 + t.getBaselineOffset();
         dirty = true;
+    }
+
+    /** Fonts known to be monospaced, best first; the first installed one is used when the CSS font is not. */
+    private static final List<String> MONOSPACED = List.of("JetBrains Mono", "Cascadia Mono", "Consolas",
+            "DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono", "Ubuntu Mono", "Menlo", "SF Mono", "Monaco",
+            "Courier New");
+
+    /**
+     * The family to draw with: the stylesheet's when it is really monospaced, else the first
+     * monospaced family installed. JavaFX's logical "Monospaced" is a composite whose Latin
+     * glyphs come from a proportional font in some locales (seen with zh-CN on Linux), which would
+     * put the text off its cells.
+     */
+    static String monospacedFamily(Font css) {
+        if (isMonospaced(css)) {
+            return css.getFamily();
+        }
+        List<String> installed = Font.getFamilies();
+        for (String f : MONOSPACED) {
+            if (installed.contains(f) && isMonospaced(Font.font(f, css.getSize()))) {
+                return f;
+            }
+        }
+        return css.getFamily();
+    }
+
+    private static boolean isMonospaced(Font f) {
+        Text narrow = new Text("iiiiiiiiii.:");
+        narrow.setFont(f);
+        Text wide = new Text("WWWWWWWWWWMM");
+        wide.setFont(f);
+        return Math.abs(narrow.getLayoutBounds().getWidth() - wide.getLayoutBounds().getWidth()) < 0.5;
     }
 
     @Override

@@ -100,8 +100,16 @@ public final class TerminalView extends BorderPane {
         setCenter(center);
         setBottom(findBar);
 
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (FIND.match(e)) {
+        installKeys(this);
+    }
+
+    /**
+     * Ctrl+F opens this terminal's find bar wherever the focus is in {@code on} (the tab around the
+     * terminal, so it works from the input line too).
+     */
+    public void installKeys(javafx.scene.Node on) {
+        on.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e) && !e.isConsumed()) {
                 showFind();
                 e.consume();
             }
