@@ -11,6 +11,7 @@ import io.hvx.core.VmInventory;
 import io.hvx.files.JsonConnectionBook;
 import io.hvx.files.JsonSnippetBook;
 import io.hvx.files.TerminalFileStore;
+import io.hvx.files.TestReportFiles;
 import io.hvx.net.ResponderServers;
 import io.hvx.platform.DesktopOpener;
 import io.hvx.platform.JsonFileSettings;
@@ -28,6 +29,7 @@ import io.hvx.ui.connections.TerminalContext;
 import io.hvx.ui.guid.GuidWorkbenchSection;
 import io.hvx.ui.services.ServicesSection;
 import io.hvx.ui.shell.Language;
+import io.hvx.ui.tester.TesterSection;
 import io.hvx.ui.shell.MainWindow;
 import io.hvx.ui.shell.ShellViewModel;
 import io.hvx.ui.vms.VmsSection;
@@ -116,7 +118,13 @@ public final class App {
             services.offerTerminal(s -> connections.open(null, s), connections::listen);
             VmsSection vmsSection = new VmsSection(vms, settings, tasks);
             vmsSection.offerTerminal(vm -> connections.open(vm, null));
-            List<Section> sections = List.of(guid, services, vmsSection, connections);
+            TesterSection tester = new TesterSection(backend, vms, new TestReportFiles(), new ShellElevatedRestart(),
+                    stage::close, services.viewModel()::add, tasks, dialogs);
+            connections.onDiagnose((vm, service) -> {
+                tester.diagnose(vm, service);
+                navigator.show(TesterSection.ID);
+            });
+            List<Section> sections = List.of(guid, services, vmsSection, connections, tester);
             for (Section s : sections) {
                 own(s::dispose);
             }

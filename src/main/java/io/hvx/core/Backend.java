@@ -26,6 +26,14 @@ public interface Backend {
     /** The VMs of this mode: PowerShell on Windows, the host in a Linux guest, the sandbox's file. */
     VmInventory vms();
 
+    /**
+     * What the doctor and the self-test ask the platform (socket provider, rights, default
+     * connect timeout); empty for a backend without platform adapters (stand-ins in tests).
+     */
+    default java.util.Optional<HostChecks> hostChecks() {
+        return java.util.Optional.empty();
+    }
+
     /** What users type for VMs and services, resolved against this mode's inventory and registrations. */
     default NameResolver names() {
         return new NameResolver(vms(), services());

@@ -12,6 +12,7 @@ import io.hvx.core.terminal.ConnectionBook;
 import io.hvx.ui.common.FxDialogService;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
+import java.util.function.BiConsumer;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -104,6 +105,11 @@ public final class ConnectionsSection implements Section {
             view.dispose();
         }
         model.close();
+    }
+
+    /** What the Diagnose button of a failed connection does with its VM and service (opens the doctor). */
+    public void onDiagnose(BiConsumer<VmChoice, ServiceChoice> diagnose) {
+        model.onDiagnose(diagnose);
     }
 
     public ConnectionsViewModel model() {

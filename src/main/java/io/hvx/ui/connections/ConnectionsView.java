@@ -183,6 +183,16 @@ public final class ConnectionsView extends BorderPane {
     public ConnectionSessionView addSessionTab(ConnectionSessionViewModel session) {
         ConnectionSessionView view = new ConnectionSessionView(session, model.vmChoices(), model.serviceChoices(),
                 model::favourite);
+        if (model.canDiagnose()) {
+            // a failed connection can be handed to the doctor (Tester section), which says why
+            Button diagnose = new Button(Messages.get("tester.ui.diagnose"), new FontIcon(Feather.LIFE_BUOY));
+            diagnose.setId("conn-diagnose");
+            diagnose.setTooltip(new Tooltip(Messages.get("tester.ui.diagnose.tooltip")));
+            diagnose.setOnAction(e -> model.diagnose(session));
+            diagnose.visibleProperty().bind(session.stateProperty().isEqualTo(ConnectionSessionViewModel.State.FAILED));
+            diagnose.managedProperty().bind(diagnose.visibleProperty());
+            view.failureActions().getChildren().add(diagnose);
+        }
         Tab tab = new Tab();
         tab.setGraphic(new FontIcon(Feather.TERMINAL));
         tab.textProperty().bind(session.titleProperty());

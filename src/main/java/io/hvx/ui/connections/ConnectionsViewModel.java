@@ -15,6 +15,7 @@ import io.hvx.core.terminal.SavedConnection;
 import io.hvx.ui.common.ErrorText;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -52,6 +53,7 @@ public final class ConnectionsViewModel implements AutoCloseable {
     private final ObservableList<SavedConnection> saved = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper savedProblem = new ReadOnlyStringWrapper("");
     private boolean loaded;
+    private BiConsumer<VmChoice, ServiceChoice> diagnose;
 
     /**
      * @param backoff the waits before automatic reconnects ({@link ConnectionSessionViewModel#BACKOFF})
@@ -160,6 +162,23 @@ public final class ConnectionsViewModel implements AutoCloseable {
         ConnectionSessionViewModel s = open(c.vm(), c.service());
         s.connect();
         return s;
+    }
+
+    /** Sets what {@link #diagnose} does (the composition root opens the doctor on the pair). */
+    public void onDiagnose(BiConsumer<VmChoice, ServiceChoice> action) {
+        diagnose = action;
+    }
+
+    /** Whether a failed session can be handed to a diagnosis. */
+    public boolean canDiagnose() {
+        return diagnose != null;
+    }
+
+    /** Hands a session's VM and service to the doctor (offered when the session failed). */
+    public void diagnose(ConnectionSessionViewModel s) {
+        if (diagnose != null) {
+            diagnose.accept(s.vmProperty().get(), s.serviceProperty().get());
+        }
     }
 
     /** Closes a tab's session and its connection. */
