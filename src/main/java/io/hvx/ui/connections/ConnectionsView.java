@@ -187,6 +187,7 @@ public final class ConnectionsView extends BorderPane {
             // a failed connection can be handed to the doctor (Tester section), which says why
             Button diagnose = new Button(Messages.get("tester.ui.diagnose"), new FontIcon(Feather.LIFE_BUOY));
             diagnose.setId("conn-diagnose");
+            diagnose.setMinWidth(Region.USE_PREF_SIZE);
             diagnose.setTooltip(new Tooltip(Messages.get("tester.ui.diagnose.tooltip")));
             diagnose.setOnAction(e -> model.diagnose(session));
             diagnose.visibleProperty().bind(session.stateProperty().isEqualTo(ConnectionSessionViewModel.State.FAILED));
