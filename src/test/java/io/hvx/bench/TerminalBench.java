@@ -3,7 +3,6 @@ package io.hvx.bench;
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.Settings;
-import io.hvx.core.StreamConnection;
 import io.hvx.core.VmAlias;
 import io.hvx.core.session.ConnectionSession;
 import io.hvx.core.terminal.Snippet;

@@ -156,7 +156,7 @@ public final class TerminalPane extends Region {
         }
         ansi.forEach(p -> p.addListener(o -> dirty = true));
         model.timestampsProperty().addListener(o -> dirty = true);
-        model.hexProperty().addListener((o, wasHex, isHex) -> keepTopLine(wasHex));
+        model.hexProperty().addListener(o -> keepTopLine());
         model.followingProperty().addListener((o, a, following) -> dirty = true);
         model.matchProperty().addListener((o, a, m) -> {
             if (m != null) {
@@ -570,7 +570,7 @@ public final class TerminalPane extends Region {
         dirty = true;
     }
 
-    private void keepTopLine(boolean wasHex) {
+    private void keepTopLine() {
         // the line at the top stays at the top when the view switches between text and hex
         if (!shownRows.isEmpty()) {
             long line = shownRows.getFirst().index();
