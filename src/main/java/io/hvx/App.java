@@ -8,7 +8,11 @@ import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.Settings;
 import io.hvx.core.VmInventory;
+import io.hvx.files.JsonConnectionBook;
+import io.hvx.files.JsonSnippetBook;
+import io.hvx.files.TerminalFileStore;
 import io.hvx.files.TestReportFiles;
+import io.hvx.net.ResponderServers;
 import io.hvx.platform.DesktopOpener;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.platform.Logs;
@@ -21,6 +25,7 @@ import io.hvx.ui.common.FxTaskRunner;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.connections.ConnectionsSection;
+import io.hvx.ui.connections.TerminalContext;
 import io.hvx.ui.guid.GuidWorkbenchSection;
 import io.hvx.ui.services.ServicesSection;
 import io.hvx.ui.shell.Language;
@@ -30,6 +35,7 @@ import io.hvx.ui.shell.ShellViewModel;
 import io.hvx.ui.vms.VmsSection;
 import io.hvx.vm.PowerShellVmInventory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -100,21 +106,25 @@ public final class App {
             Navigator navigator = new Navigator();
             // the sections in navigation order (Ctrl+1, Ctrl+2…): adding a feature is one line here
             GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator, vms::list, backend.services()::list, tasks);
+            Path dataDir = backend.environment().dataDir();
+            Clock clock = Clock.systemDefaultZone();
+            TerminalContext terminals = new TerminalContext(settings, new TerminalFileStore(clock.getZone()),
+                    JsonSnippetBook.inDataDir(dataDir), dialogs, tasks, clock, clock.getZone());
+            ConnectionsSection connections = new ConnectionsSection(vms, backend.services(), backend.connector(),
+                    backend.listenerFactory(), new ResponderServers(), JsonConnectionBook.inDataDir(dataDir, clock),
+                    terminals, dialogs, navigator);
             ServicesSection services = new ServicesSection(backend.services(), new RegistrationFormats(),
                     new ShellElevatedRestart(), stage::close, guid::open, tasks, dialogs);
+            services.offerTerminal(s -> connections.open(null, s), connections::listen);
+            VmsSection vmsSection = new VmsSection(vms, settings, tasks);
+            vmsSection.offerTerminal(vm -> connections.open(vm, null));
             TesterSection tester = new TesterSection(backend, vms, new TestReportFiles(), new ShellElevatedRestart(),
                     stage::close, services.viewModel()::add, tasks, dialogs);
-            ConnectionsSection connections = new ConnectionsSection(vms, backend.services(), backend.connector(), tasks);
             connections.onDiagnose((vm, service) -> {
                 tester.diagnose(vm, service);
                 navigator.show(TesterSection.ID);
             });
-            List<Section> sections = List.of(
-                    guid,
-                    services,
-                    new VmsSection(vms, settings, tasks),
-                    connections,
-                    tester);
+            List<Section> sections = List.of(guid, services, vmsSection, connections, tester);
             for (Section s : sections) {
                 own(s::dispose);
             }

@@ -3,6 +3,7 @@ package io.hvx.ui.services;
 import io.hvx.core.ElevatedRestart;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceFormats;
+import io.hvx.core.ServiceChoice;
 import io.hvx.core.ServiceRegistry;
 import io.hvx.ui.common.FxDialogService;
 import io.hvx.ui.common.Section;
@@ -20,6 +21,8 @@ public final class ServicesSection implements Section {
 
     private final ServicesViewModel vm;
     private final Consumer<String> openInWorkbench;
+    private Consumer<ServiceChoice> openTerminal;
+    private Consumer<ServiceChoice> listen;
     private ServicesView view;
 
     /**
@@ -35,6 +38,15 @@ public final class ServicesSection implements Section {
         this.openInWorkbench = openInWorkbench;
         dialogs.register(AddServiceForm.class, AddServiceView::new);
         dialogs.register(ImportPreview.class, ImportPlanView::new);
+    }
+
+    /**
+     * Offers "Open terminal" and "Listen" for the selected service in the table's menu (the
+     * Connections section's); call before the view is shown.
+     */
+    public void offerTerminal(Consumer<ServiceChoice> openTerminal, Consumer<ServiceChoice> listen) {
+        this.openTerminal = openTerminal;
+        this.listen = listen;
     }
 
     @Override
@@ -55,7 +67,7 @@ public final class ServicesSection implements Section {
     @Override
     public Node view() {
         if (view == null) {
-            view = new ServicesView(vm, openInWorkbench);
+            view = new ServicesView(vm, openInWorkbench, openTerminal, listen);
             vm.startWatching();
             vm.refresh();
         }

@@ -2,9 +2,11 @@ package io.hvx.ui.vms;
 
 import io.hvx.core.Messages;
 import io.hvx.core.Settings;
+import io.hvx.core.VmChoice;
 import io.hvx.core.VmInventory;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.common.TaskRunner;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -20,6 +22,7 @@ public final class VmsSection implements Section {
     public static final String ID = "vms";
 
     private final VmsViewModel model;
+    private Consumer<VmChoice> openTerminal;
     private VmsView view;
 
     /**
@@ -31,6 +34,11 @@ public final class VmsSection implements Section {
         model.autoRefreshSecondsProperty().set(autoRefresh(settings));
         model.autoRefreshSecondsProperty().addListener((obs, old, now) -> settings.put(Settings.Key.VMS_AUTO_REFRESH,
                 now.intValue() == 0 ? null : Integer.toString(now.intValue())));
+    }
+
+    /** Offers "Open terminal" for the selected VM (the Connections section's); call before the view is shown. */
+    public void offerTerminal(Consumer<VmChoice> openTerminal) {
+        this.openTerminal = openTerminal;
     }
 
     private static int autoRefresh(Settings settings) {
@@ -56,7 +64,7 @@ public final class VmsSection implements Section {
     @Override
     public Node view() {
         if (view == null) {
-            view = new VmsView(model);
+            view = new VmsView(model, openTerminal);
         }
         return view;
     }
