@@ -11,6 +11,8 @@ import io.hvx.core.Problem;
 import io.hvx.core.RegisteredServices;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.SandboxVms;
+import io.hvx.core.ServicePolicies;
+import io.hvx.core.ServicePolicy;
 import io.hvx.core.ServiceRegistry;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmInventory;
@@ -26,6 +28,7 @@ import io.hvx.platform.ModeDetection;
 import io.hvx.platform.Version;
 import io.hvx.platform.WindowsRegistryStore;
 import io.hvx.registry.JsonServiceStore;
+import io.hvx.registry.Policies;
 import io.hvx.registry.Registrations;
 import io.hvx.registry.RegistryStore;
 import io.hvx.registry.UndoJournal;
@@ -62,26 +65,33 @@ public final class DefaultBackendFactory implements BackendFactory {
         Logs.init(env.dataDir().resolve("logs"));
         // one clock for every store: creation stamps, VM uptimes, journal times
         Clock clock = Clock.systemUTC();
-        ServiceRegistry services = services(env, clock);
+        RegistryStore store = registryStore(env, clock);
+        UndoJournal journal = new UndoJournal(env.dataDir());
         return switch (mode) {
-            case WINDOWS -> new DefaultBackend(env, services, PowerShellVmInventory.oneShot((String) null, null),
-                    WinsockEndpoints.connector(), WinsockEndpoints.listenerFactory(), null);
-            case LINUX_GUEST -> new DefaultBackend(env, services, new HostVmInventory(),
-                    VsockEndpoints.connector(), VsockEndpoints.listenerFactory(), null);
+            case WINDOWS -> {
+                PowerShellVmInventory inventory = PowerShellVmInventory.oneShot((String) null, null);
+                Policies policies = new Policies(inventory.policies(), store, journal, clock);
+                yield new DefaultBackend(env, registrations(env, store, journal, clock, policies), inventory,
+                        WinsockEndpoints.connector(), WinsockEndpoints.listenerFactory(), null, policies);
+            }
+            case LINUX_GUEST -> new DefaultBackend(env, registrations(env, store, journal, clock, null), new HostVmInventory(),
+                    VsockEndpoints.connector(), VsockEndpoints.listenerFactory(), null, null);
             case SANDBOX -> {
                 SandboxVmInventory inventory = new SandboxVmInventory(env.sandboxDir(), clock);
+                Policies policies = new Policies(inventory.policies(), store, journal, clock);
+                ServiceRegistry services = registrations(env, store, journal, clock, policies);
                 SandboxVms vms = sandboxVms(inventory);
                 SandboxPaths paths = SandboxPaths.forSandbox(env.sandboxDir());
                 RegisteredServices registered = id -> services.list().stream().anyMatch(r -> r.id().equals(id));
                 SandboxEndpoints endpoints = new SandboxEndpoints(paths, vms, registered, new SandboxResponders(paths));
-                yield new DefaultBackend(env, services, inventory, endpoints, endpoints, vms);
+                yield new DefaultBackend(env, services, inventory, endpoints, endpoints, vms, policies);
             }
         };
     }
 
-    /** The service registry of the mode: registry key, sandbox store or the guest's saved list. */
-    static ServiceRegistry services(Environment env, Clock clock) {
-        RegistryStore store = switch (env.mode()) {
+    /** Where the mode's registrations live: registry key, sandbox store or the guest's saved list. */
+    static RegistryStore registryStore(Environment env, Clock clock) {
+        return switch (env.mode()) {
             case WINDOWS -> WindowsRegistryStore.standard(Elevation::isElevated);
             case SANDBOX -> JsonServiceStore.sandbox(env.sandboxDir(), clock);
             case LINUX_GUEST -> {
@@ -89,7 +99,12 @@ public final class DefaultBackendFactory implements BackendFactory {
                 yield JsonServiceStore.readOnly(saved, Problem.of("error.services.readOnly.guest", saved));
             }
         };
-        return new Registrations(store, new UndoJournal(env.dataDir()), "hvx " + env.version(), clock);
+    }
+
+    /** The registrations, whose undo also reverts the per-VM policy changes of {@code policies}. */
+    private static ServiceRegistry registrations(Environment env, RegistryStore store, UndoJournal journal, Clock clock,
+                                                 Policies policies) {
+        return new Registrations(store, journal, "hvx " + env.version(), clock, policies);
     }
 
     /** The sandbox endpoints' view of the sandbox VM inventory, read afresh on every call. */
@@ -109,6 +124,11 @@ public final class DefaultBackendFactory implements BackendFactory {
             public List<Vm> all() {
                 return inventory.list().stream().map(DefaultBackendFactory::asSandboxVm).toList();
             }
+
+            @Override
+            public ServicePolicy policy(Guid vmId, Guid serviceId) {
+                return inventory.policy(vmId, serviceId);
+            }
         };
     }
 
@@ -124,15 +144,22 @@ public final class DefaultBackendFactory implements BackendFactory {
         private final Connector connector;
         private final ListenerFactory listenerFactory;
         private final SandboxVms sandboxVms;
+        private final ServicePolicies policies;
 
         DefaultBackend(Environment env, ServiceRegistry services, VmInventory vms, Connector connector,
-                       ListenerFactory listenerFactory, SandboxVms sandboxVms) {
+                       ListenerFactory listenerFactory, SandboxVms sandboxVms, ServicePolicies policies) {
             this.env = env;
             this.services = services;
             this.vms = vms;
             this.connector = connector;
             this.listenerFactory = listenerFactory;
             this.sandboxVms = sandboxVms;
+            this.policies = policies;
+        }
+
+        @Override
+        public Optional<ServicePolicies> policies() {
+            return Optional.ofNullable(policies);
         }
 
         @Override

@@ -26,6 +26,14 @@ public interface Backend {
     /** The VMs of this mode: PowerShell on Windows, the host in a Linux guest, the sandbox's file. */
     VmInventory vms();
 
+    /**
+     * Which registered services each VM may use (Hyper-V's per-VM policy on Windows, the sandbox
+     * VM file in the sandbox); empty where the mode has none (a Linux guest).
+     */
+    default java.util.Optional<ServicePolicies> policies() {
+        return java.util.Optional.empty();
+    }
+
     /** What users type for VMs and services, resolved against this mode's inventory and registrations. */
     default NameResolver names() {
         return new NameResolver(vms(), services());

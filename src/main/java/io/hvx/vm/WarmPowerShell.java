@@ -75,6 +75,16 @@ public final class WarmPowerShell implements PowerShellChannel {
         return request(PowerShellScripts.integrationRequest(vmId));
     }
 
+    @Override
+    public PowerShellOutput servicePolicies(Guid vmId) {
+        return request(PowerShellScripts.policiesRequest(vmId));
+    }
+
+    @Override
+    public PowerShellOutput setServicePolicies(String changes) {
+        return request(PowerShellScripts.setPoliciesRequest(changes));
+    }
+
     /** How many PowerShell processes this channel has started (a restart counts). */
     public synchronized int starts() {
         return starts;

@@ -8,6 +8,7 @@ import io.hvx.core.Guid;
 import io.hvx.core.RegisteredServices;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.SandboxVms;
+import io.hvx.core.ServicePolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,11 @@ final class JsonSandboxFakes {
                             state.equals("Running"), state));
                 }
                 return out;
+            }
+
+            @Override
+            public ServicePolicy policy(Guid vmId, Guid serviceId) {
+                return ServicePolicy.DEFERRED; // these fakes model the file of before per-VM policies
             }
         };
     }
