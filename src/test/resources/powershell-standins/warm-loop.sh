@@ -3,10 +3,16 @@
 # and the sentinel. HVX_WARM_MODE: "ok" (default), "hang" (never answers), "die-after-1"
 # (answers once, then exits), "flood" (answers with one endless line), "flood-stderr" (floods stderr
 # instead of answering), "fork" (starts a child that outlives the request; its pid goes to
-# HVX_STANDIN_PIDFILE). Each start appends a line to HVX_STANDIN_STARTS if set.
+# HVX_STANDIN_PIDFILE). Each start appends a line to HVX_STANDIN_STARTS if set. The loop script the
+# app sends first (up to <<hvx-script-end>>) is appended to HVX_STANDIN_SCRIPT if set.
 if [ -n "${HVX_STANDIN_STARTS:-}" ]; then echo "$$" >> "$HVX_STANDIN_STARTS"; fi
 mode="${HVX_WARM_MODE:-ok}"
 fixtures="$(dirname "$0")/../powershell-fixtures"
+# the app first sends the loop script (warm-bootstrap.ps1 reads it): keep it for tests, then serve
+while IFS= read -r line; do
+  [ "$line" = '<<hvx-script-end>>' ] && break
+  if [ -n "${HVX_STANDIN_SCRIPT:-}" ]; then printf '%s\n' "$line" >> "$HVX_STANDIN_SCRIPT"; fi
+done
 answered=0
 while IFS= read -r line; do
   case "$line" in

@@ -28,6 +28,9 @@ public final class PowerShellScripts {
     /** The line the warm loop prints after each answer. */
     public static final String SENTINEL = "<<hvx-end>>";
 
+    /** The line that ends the loop script on the warm process's stdin ({@code warm-bootstrap.ps1}). */
+    public static final String SCRIPT_END = "<<hvx-script-end>>";
+
     private PowerShellScripts() {
     }
 
@@ -53,6 +56,26 @@ public final class PowerShellScripts {
 
     /** Windows' limit on a whole command line (CreateProcess), in characters. */
     public static final int COMMAND_LINE_LIMIT = 32_767;
+
+    /**
+     * What the long-lived process is started with: a bootstrap that reads {@link #warmLoop()} from
+     * stdin up to {@link #SCRIPT_END} and runs it (the loop is too long for a command line).
+     */
+    public static String warmBootstrap() {
+        return load("warm-bootstrap.ps1");
+    }
+
+    /**
+     * The loop script as the warm process's stdin receives it: its lines, then {@link #SCRIPT_END}.
+     * Checked not to contain that line itself, which would cut it short.
+     */
+    public static String warmLoopOnStdin() {
+        String loop = warmLoop();
+        if (loop.lines().anyMatch(l -> l.equals(SCRIPT_END))) {
+            throw new IllegalStateException("the loop script contains its own end marker");
+        }
+        return loop + "\n" + SCRIPT_END + "\n";
+    }
 
     /** The warm loop with the request scripts embedded (literal here-strings of our own resources). */
     public static String warmLoop() {
