@@ -80,13 +80,17 @@ public final class Policies implements ServicePolicies {
     @Override
     public Result set(Guid vmId, Guid serviceId, ServicePolicy policy) {
         Map<Guid, String> names = registered(serviceId);
-        return locked(() -> change(store.read(vmId), serviceId, policy, names));
+        return locked(() -> {
+            VmSettings vm = store.read(vmId).vm(vmId)
+                    .orElseThrow(() -> new InvalidInputException(Problem.of("vms.error.unknownId", vmId)));
+            return change(List.of(vm), serviceId, policy, names);
+        });
     }
 
     @Override
     public Result setOnAllVms(Guid serviceId, ServicePolicy policy) {
         Map<Guid, String> names = registered(serviceId);
-        return locked(() -> change(store.read(), serviceId, policy, names));
+        return locked(() -> change(store.read().vms(), serviceId, policy, names));
     }
 
     /** The registered services with their names; refuses {@code serviceId} when it is not one. */
@@ -106,13 +110,13 @@ public final class Policies implements ServicePolicies {
         return names;
     }
 
-    private Result change(Snapshot now, Guid serviceId, ServicePolicy policy, Map<Guid, String> names) {
+    private Result change(List<VmSettings> vms, Guid serviceId, ServicePolicy policy, Map<Guid, String> names) {
         List<UndoJournal.PolicyState> before = new ArrayList<>();
         List<UndoJournal.PolicyState> after = new ArrayList<>();
         List<Setting> writes = new ArrayList<>();
         List<Row> changed = new ArrayList<>();
         int unchanged = 0;
-        for (VmSettings v : now.vms()) {
+        for (VmSettings v : vms) {
             ServicePolicy current = v.policy(serviceId);
             if (current == policy) {
                 unchanged++;

@@ -47,6 +47,23 @@ final class JsonSandboxFakes {
         Files.writeString(dir.resolve("vms.json"), new Gson().toJson(vms));
     }
 
+    /** Gives {@code vmId} its own policy for {@code serviceId} ({@code "policies"} of the real file). */
+    static void writePolicy(Path dir, Guid vmId, Guid serviceId, String policy) throws IOException {
+        JsonArray vms = read(dir.resolve("vms.json"));
+        for (JsonElement e : vms) {
+            JsonObject o = e.getAsJsonObject();
+            if (Guid.parse(o.get("id").getAsString()).equals(vmId)) {
+                JsonArray ps = new JsonArray();
+                JsonObject p = new JsonObject();
+                p.addProperty("service", serviceId.toString());
+                p.addProperty("policy", policy);
+                ps.add(p);
+                o.add("policies", ps);
+            }
+        }
+        Files.writeString(dir.resolve("vms.json"), new Gson().toJson(vms));
+    }
+
     private static JsonObject vm(Guid id, String name, String state, List<SandboxSeed.Responder> responders) {
         JsonObject o = new JsonObject();
         o.addProperty("id", id.toString());
@@ -99,7 +116,17 @@ final class JsonSandboxFakes {
 
             @Override
             public ServicePolicy policy(Guid vmId, Guid serviceId) {
-                return ServicePolicy.DEFERRED; // these fakes model the file of before per-VM policies
+                for (JsonElement e : read(dir.resolve("vms.json"))) {
+                    JsonObject o = e.getAsJsonObject();
+                    if (Guid.parse(o.get("id").getAsString()).equals(vmId) && o.has("policies")) {
+                        for (JsonElement p : o.getAsJsonArray("policies")) {
+                            if (Guid.parse(p.getAsJsonObject().get("service").getAsString()).equals(serviceId)) {
+                                return ServicePolicy.byId(p.getAsJsonObject().get("policy").getAsString()).orElseThrow();
+                            }
+                        }
+                    }
+                }
+                return ServicePolicy.DEFERRED;
             }
         };
     }
