@@ -62,8 +62,9 @@ try {
     $changes += ,[pscustomobject]@{ Vm = [Guid]::Parse($parts[0]); Service = [Guid]::Parse($parts[1]); Policy = [uint16]$policy }
   }
   $vmms = Get-CimInstance -Namespace $ns -ClassName Msvm_VirtualSystemManagementService | Select-Object -First 1
-  $byVm = $changes | Group-Object -Property { $_.Vm.ToString() }
-  foreach ($group in @($byVm)) {
+  # @(…) around the whole pipeline: no changes give an empty list, not a list holding $null
+  $byVm = @($changes | Group-Object -Property { $_.Vm.ToString() })
+  foreach ($group in $byVm) {
     $vmId = [Guid]::Parse($group.Name)
     $cs = @(Get-CimInstance -Namespace $ns -ClassName Msvm_ComputerSystem | Where-Object {
       $g = [Guid]::Empty; [Guid]::TryParse([string]$_.Name, [ref]$g) -and $g -eq $vmId }) | Select-Object -First 1

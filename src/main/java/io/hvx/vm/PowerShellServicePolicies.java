@@ -26,6 +26,11 @@ public final class PowerShellServicePolicies implements PolicyStore {
         this.channel = channel;
     }
 
+    /** The channel the scripts run on (the Windows IT reads the raw answers through it). */
+    PowerShellChannel channel() {
+        return channel;
+    }
+
     @Override
     public Snapshot read() {
         return read(PolicyOutputParser.parseRead(channel.servicePolicies(null)));
