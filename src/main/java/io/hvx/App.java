@@ -6,12 +6,14 @@ import io.hvx.core.Messages;
 import io.hvx.core.Mode;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
+import io.hvx.core.ServicePolicies;
 import io.hvx.core.Settings;
 import io.hvx.core.VmInventory;
 import io.hvx.platform.DesktopOpener;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.platform.Logs;
 import io.hvx.platform.ShellElevatedRestart;
+import io.hvx.registry.Policies;
 import io.hvx.registry.RegistrationFormats;
 import io.hvx.ui.common.ErrorDialog;
 import io.hvx.ui.common.ErrorText;
@@ -93,6 +95,7 @@ public final class App {
             if (vms != backend.vms() && vms instanceof AutoCloseable c) {
                 own(c);
             }
+            ServicePolicies policies = guiPolicies(backend, vms);
             FxTaskRunner tasks = own(new FxTaskRunner());
             FxDialogService dialogs = new FxDialogService(stage);
             Navigator navigator = new Navigator();
@@ -100,9 +103,9 @@ public final class App {
             GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator, vms::list, backend.services()::list, tasks);
             List<Section> sections = List.of(
                     guid,
-                    new ServicesSection(backend.services(), new RegistrationFormats(), new ShellElevatedRestart(),
+                    new ServicesSection(backend.services(), policies, new RegistrationFormats(), new ShellElevatedRestart(),
                             stage::close, guid::open, tasks, dialogs),
-                    new VmsSection(vms, settings, tasks),
+                    new VmsSection(vms, policies, settings, tasks),
                     new ConnectionsSection(vms, backend.services(), backend.connector(), tasks));
             for (Section s : sections) {
                 own(s::dispose);
@@ -147,6 +150,19 @@ public final class App {
         return settings.get(Settings.Key.VMS_POWERSHELL).filter(p -> !p.isBlank())
                 .map(p -> (VmInventory) PowerShellVmInventory.warm(p, null))
                 .orElseGet(ps::warmed);
+    }
+
+    /**
+     * The per-VM service policies the GUI uses: on Windows over the GUI's long-lived PowerShell (so
+     * a switch does not pay PowerShell's cold start), elsewhere the backend's own; null where the
+     * mode has none.
+     */
+    static ServicePolicies guiPolicies(Backend backend, VmInventory guiVms) {
+        ServicePolicies policies = backend.policies().orElse(null);
+        if (policies instanceof Policies p && guiVms instanceof PowerShellVmInventory ps && guiVms != backend.vms()) {
+            return p.over(ps.policies());
+        }
+        return policies;
     }
 
     /** Builds the main window on {@code stage} (FX thread); also used by the headless GUI tests. */

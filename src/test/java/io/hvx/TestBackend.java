@@ -5,9 +5,11 @@ import io.hvx.core.Connector;
 import io.hvx.core.Environment;
 import io.hvx.core.ListenerFactory;
 import io.hvx.core.Mode;
+import io.hvx.core.ServicePolicies;
 import io.hvx.core.ServiceRegistry;
 import io.hvx.core.VmInventory;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The one backend of the tests: the real sandbox wiring ({@link DefaultBackendFactory}) in a
@@ -19,7 +21,7 @@ import java.nio.file.Path;
  * }</pre>
  */
 public record TestBackend(Environment environment, ServiceRegistry services, VmInventory vms, Connector connector,
-                          ListenerFactory listenerFactory) implements Backend {
+                          ListenerFactory listenerFactory, ServicePolicies servicePolicies) implements Backend {
 
     /** The sandbox backend with its files under {@code dir/sandbox} and its data (undo journal, logs) under {@code dir/data}. */
     public static TestBackend sandbox(Path dir) {
@@ -29,18 +31,29 @@ public record TestBackend(Environment environment, ServiceRegistry services, VmI
     /** The sandbox backend over {@code sandboxDir} (e.g. the CLI's {@code --sandbox-dir}), its data in {@code dataDir}. */
     public static TestBackend sandbox(Path sandboxDir, Path dataDir) {
         Backend b = new DefaultBackendFactory(dataDir).create(Mode.SANDBOX, sandboxDir);
-        return new TestBackend(b.environment(), b.services(), b.vms(), b.connector(), b.listenerFactory());
+        return new TestBackend(b.environment(), b.services(), b.vms(), b.connector(), b.listenerFactory(),
+                b.policies().orElse(null));
+    }
+
+    @Override
+    public Optional<ServicePolicies> policies() {
+        return Optional.ofNullable(servicePolicies);
     }
 
     public TestBackend withVms(VmInventory inventory) {
-        return new TestBackend(environment, services, inventory, connector, listenerFactory);
+        return new TestBackend(environment, services, inventory, connector, listenerFactory, servicePolicies);
     }
 
     public TestBackend withServices(ServiceRegistry registry) {
-        return new TestBackend(environment, registry, vms, connector, listenerFactory);
+        return new TestBackend(environment, registry, vms, connector, listenerFactory, servicePolicies);
     }
 
     public TestBackend withEnvironment(Environment env) {
-        return new TestBackend(env, services, vms, connector, listenerFactory);
+        return new TestBackend(env, services, vms, connector, listenerFactory, servicePolicies);
+    }
+
+    /** The same backend with other per-VM policies (null: the mode has none). */
+    public TestBackend withPolicies(ServicePolicies policies) {
+        return new TestBackend(environment, services, vms, connector, listenerFactory, policies);
     }
 }

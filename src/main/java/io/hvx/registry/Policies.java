@@ -62,6 +62,14 @@ public final class Policies implements ServicePolicies {
         this.lockFile = store.lockFile().orElseGet(() -> journal.storeLockFile(store.journalKey()));
     }
 
+    /**
+     * The same rules and journal over another store of the same policies (the GUI's long-lived
+     * PowerShell instead of one process per request): steps of either are undone by either.
+     */
+    public Policies over(PolicyStore other) {
+        return new Policies(other, services, journal, clock);
+    }
+
     /** The key of this store's steps in the undo journal. */
     public String journalKey() {
         return store.journalKey();

@@ -19,7 +19,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -65,6 +68,14 @@ public final class ServicesView extends BorderPane {
 
     /** @param openInWorkbench opens a GUID in the GUID workbench, or null when not offered */
     public ServicesView(ServicesViewModel vm, Consumer<String> openInWorkbench) {
+        this(vm, openInWorkbench, null);
+    }
+
+    /**
+     * @param below shown under the table, the divider between them movable (the selected service's
+     *              per-VM policies), or null
+     */
+    public ServicesView(ServicesViewModel vm, Consumer<String> openInWorkbench, Node below) {
         this.vm = vm;
         this.openInWorkbench = openInWorkbench;
         setId("services-view");
@@ -79,7 +90,14 @@ public final class ServicesView extends BorderPane {
         VBox top = new VBox(header(), toolbar(), readOnlyBanner(), errorHolder);
         top.getStyleClass().add("services-top");
         setTop(top);
-        setCenter(table());
+        if (below == null) {
+            setCenter(table());
+        } else {
+            SplitPane split = new SplitPane(table(), below);
+            split.setOrientation(Orientation.VERTICAL);
+            split.setDividerPositions(0.55);
+            setCenter(split);
+        }
         Label status = new Label();
         status.setId("services-status");
         status.getStyleClass().add("services-status");

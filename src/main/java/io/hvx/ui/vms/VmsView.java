@@ -16,6 +16,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -59,9 +60,19 @@ public final class VmsView extends StackPane {
     private final VmsViewModel model;
     private final TableView<VirtualMachine> table = new TableView<>();
     private final Timeline autoRefresh = new Timeline();
+    private final Node moreDetails;
 
     public VmsView(VmsViewModel model) {
+        this(model, null);
+    }
+
+    /**
+     * @param moreDetails shown below the integration services of the selected VM (the per-VM
+     *                    service policies), or null
+     */
+    public VmsView(VmsViewModel model, Node moreDetails) {
         this.model = model;
+        this.moreDetails = moreDetails;
         getStylesheets().add(Objects.requireNonNull(VmsView.class.getResource("/css/vms.css")).toExternalForm());
         getStyleClass().add("vms-view");
         setId("vms-view");
@@ -289,6 +300,9 @@ public final class VmsView extends StackPane {
         servicesBox.managedProperty().bind(servicesBox.visibleProperty());
 
         VBox details = new VBox(heading, idRow, facts, servicesBox);
+        if (moreDetails != null) {
+            details.getChildren().add(moreDetails);
+        }
         details.getStyleClass().add("vms-details-content");
         details.visibleProperty().bind(model.selectedProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
