@@ -153,8 +153,8 @@ class MakeScreenshots {
         open(robot, "connections", Theme.LIGHT);
         TabPane tabs = find(robot, "#conn-tabs", TabPane.class);
         Node tab = tabs.getSelectionModel().getSelectedItem().getContent();
-        ComboBox<String> vm = robot.from(tab).lookup("#conn-vm").queryAs(ComboBox.class);
-        waitUntil(() -> vm.getItems().contains("demo-linux"));
+        ComboBox<io.hvx.core.VmChoice> vm = robot.from(tab).lookup("#conn-vm").queryAs(ComboBox.class);
+        waitUntil(() -> vm.getItems().stream().anyMatch(c -> c.label().equals("demo-linux")));
         robot.clickOn(vm.getEditor()).write("demo-linux");
         robot.clickOn(robot.from(tab).lookup("#conn-service").queryAs(ComboBox.class).getEditor()).write("Demo echo · vsock:7");
         robot.type(KeyCode.ENTER);
@@ -167,5 +167,29 @@ class MakeScreenshots {
         waitUntil(() -> output.getText().equals("hello\nping from the host\nGET /status\n"));
         robot.clickOn(input).write("one more line");
         write("connections");
+    }
+
+    /** The selected VM's hvsocket services with their switches (one of them off), English and Chinese. */
+    @Test
+    @Order(6)
+    void perVmServices(FxRobot robot) throws Exception {
+        backend.policies().orElseThrow().set(io.hvx.core.SandboxSeed.DEMO_LINUX_ID, io.hvx.core.SandboxSeed.SINK_SERVICE,
+                io.hvx.core.ServicePolicy.DISABLED);
+        perVmServices(robot, java.util.Locale.US, "per-vm-services");
+        perVmServices(robot, java.util.Locale.SIMPLIFIED_CHINESE, "per-vm-services-zh");
+        io.hvx.core.Messages.setLocale(java.util.Locale.US);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void perVmServices(FxRobot robot, java.util.Locale locale, String name) throws Exception {
+        io.hvx.core.Messages.setLocale(locale);
+        open(robot, "vms", Theme.LIGHT);
+        TableView<VirtualMachine> table = find(robot, "#vms-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 2);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        waitUntil(() -> find(robot, "#vms-policy-rows", VBox.class).getChildren().size() >= 6);
+        robot.interact(() -> find(robot, ".vms-details-scroll", javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        write(name);
+        robot.interact(stage::close);
     }
 }

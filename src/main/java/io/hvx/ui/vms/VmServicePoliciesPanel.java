@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -70,6 +71,7 @@ public final class VmServicePoliciesPanel extends VBox {
     private HBox row(Row r) {
         Label name = new Label(r.serviceLabel());
         name.getStyleClass().add("vms-policy-name");
+        name.setTooltip(new Tooltip(r.serviceLabel() + "\n" + r.serviceId()));
         String port = VsockTemplate.portOf(r.serviceId()).isPresent()
                 ? "vsock:" + VsockTemplate.portOf(r.serviceId()).getAsLong() + " · " : "";
         Label caption = new Label(port + PolicyControls.caption(r));
