@@ -62,7 +62,7 @@ try {
     $changes += ,[pscustomobject]@{ Vm = [Guid]::Parse($parts[0]); Service = [Guid]::Parse($parts[1]); Policy = [uint16]$policy }
   }
   $vmms = Get-CimInstance -Namespace $ns -ClassName Msvm_VirtualSystemManagementService | Select-Object -First 1
-  # @(…) around the whole pipeline: no changes give an empty list, not a list holding $null
+  # @(...) around the whole pipeline: no changes give an empty list, not a list holding $null
   $byVm = @($changes | Group-Object -Property { $_.Vm.ToString() })
   foreach ($group in $byVm) {
     $vmId = [Guid]::Parse($group.Name)

@@ -179,25 +179,30 @@ public final class UndoJournal {
      * @return the step's sequence number, for {@link #remove} and {@link #replace}
      */
     public long push(Change change) {
+        return pushStep(change.store(), stepFile(change));
+    }
+
+    /** Records a policy change as the newest step (see {@link #push(Change)}). */
+    public long push(PolicyChange change) {
+        return pushStep(change.store(), stepFile(change));
+    }
+
+    private long pushStep(String store, Object stepFile) {
         try (FileLocks.Held l = lock()) {
             List<StepName> all = list();
             long seq = Math.max(FIRST_SEQ, all.isEmpty() ? 0 : all.getLast().seq() + 1);
-            write(seq, change);
+            writeStep(seq, store, stepFile);
             prune(seq);
             return seq;
         }
     }
 
-    /** Records a policy change as the newest step (see {@link #push(Change)}). */
-    public long push(PolicyChange change) {
-        try (FileLocks.Held l = lock()) {
-            List<StepName> all = list();
-            long seq = Math.max(FIRST_SEQ, all.isEmpty() ? 0 : all.getLast().seq() + 1);
-            writeStep(seq, change.store(), new PolicyStepFile(1, change.store(), POLICY_ACTION, change.at(),
-                    change.before(), change.after()));
-            prune(seq);
-            return seq;
-        }
+    private static StepFile stepFile(Change c) {
+        return new StepFile(1, c.store(), c.action(), c.at(), c.before(), c.after());
+    }
+
+    private static PolicyStepFile stepFile(PolicyChange c) {
+        return new PolicyStepFile(1, c.store(), POLICY_ACTION, c.at(), c.before(), c.after());
     }
 
     /**
@@ -209,8 +214,7 @@ public final class UndoJournal {
             return OptionalLong.empty();
         }
         try (FileLocks.Held l = lock()) {
-            String h = hash(store);
-            return list().stream().filter(n -> n.hash().equals(h)).mapToLong(StepName::seq).max();
+            return newestName(store).map(n -> OptionalLong.of(n.seq())).orElse(OptionalLong.empty());
         }
     }
 
@@ -225,22 +229,22 @@ public final class UndoJournal {
             return Optional.empty();
         }
         try (FileLocks.Held l = lock()) {
-            String h = hash(store);
-            List<StepName> mine = list().stream().filter(n -> n.hash().equals(h)).toList();
-            if (mine.isEmpty()) {
-                return Optional.empty();
-            }
-            StepName newest = mine.getLast();
-            return Optional.of(new PolicyStep(newest.seq(), readPolicy(newest, store)));
+            return newestName(store).map(n -> new PolicyStep(n.seq(), readPolicy(n, store)));
         }
     }
 
     /** Replaces what policy step {@code seq} records (after a change that was only partly made). */
     public void replace(long seq, PolicyChange change) {
         try (FileLocks.Held l = lock()) {
-            writeStep(seq, change.store(), new PolicyStepFile(1, change.store(), POLICY_ACTION, change.at(),
-                    change.before(), change.after()));
+            writeStep(seq, change.store(), stepFile(change));
         }
+    }
+
+    /** The newest step file of {@code store}; call holding the journal's lock. */
+    private Optional<StepName> newestName(String store) {
+        String h = hash(store);
+        List<StepName> mine = list().stream().filter(n -> n.hash().equals(h)).toList();
+        return mine.isEmpty() ? Optional.empty() : Optional.of(mine.getLast());
     }
 
     /** The newest change recorded for {@code store} (see {@link #newest}). */
@@ -261,13 +265,7 @@ public final class UndoJournal {
         }
         try (FileLocks.Held l = lock()) {
             takeOverLegacy();
-            String h = hash(store);
-            List<StepName> mine = list().stream().filter(n -> n.hash().equals(h)).toList();
-            if (mine.isEmpty()) {
-                return Optional.empty();
-            }
-            StepName newest = mine.getLast();
-            return Optional.of(new Step(newest.seq(), read(newest, store)));
+            return newestName(store).map(n -> new Step(n.seq(), read(n, store)));
         }
     }
 
@@ -323,7 +321,7 @@ public final class UndoJournal {
     }
 
     private void write(long seq, Change c) {
-        writeStep(seq, c.store(), new StepFile(1, c.store(), c.action(), c.at(), c.before(), c.after()));
+        writeStep(seq, c.store(), stepFile(c));
     }
 
     private void writeStep(long seq, String store, Object stepFile) {

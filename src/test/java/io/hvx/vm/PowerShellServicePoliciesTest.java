@@ -204,6 +204,15 @@ class PowerShellServicePoliciesTest {
         assertThat(PowerShellScripts.policiesRequest(null)).isEqualTo("policies all");
     }
 
+    /** The warm loop reaches PowerShell through stdin, read in the console's code page: ASCII only. */
+    @Test
+    void everyScriptIsAscii() {
+        for (String script : List.of(PowerShellScripts.warmBootstrap(), PowerShellScripts.warmLoop(),
+                PowerShellScripts.oneShot(PowerShellScripts.setServicePolicies()))) {
+            assertThat(script.chars().allMatch(c -> c < 0x80)).isTrue();
+        }
+    }
+
     @Test
     void anUnknownVmFromHyperVIsBadInput() {
         assertThatThrownBy(() -> PolicyOutputParser.parseRead(StandIns.output("policies-vm-not-found.json")))

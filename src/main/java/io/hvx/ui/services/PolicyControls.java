@@ -66,9 +66,11 @@ public final class PolicyControls extends HBox {
      * Hyper-V reports when it does.
      */
     public static String caption(Row row) {
-        String policy = row.policy() == ServicePolicy.DEFERRED
-                ? Messages.get("services.policy.caption.deferred", Messages.get(row.effective().labelKey()))
-                : Messages.get("services.policy.caption." + row.policy().id());
+        String policy = switch (row.policy()) {
+            case DEFERRED -> Messages.get("services.policy.caption.deferred", Messages.get(row.effective().labelKey()));
+            case ENABLED -> Messages.get("services.policy.caption.enabled");
+            case DISABLED -> Messages.get("services.policy.caption.disabled");
+        };
         return row.reported() ? Messages.get("services.policy.caption.reported", policy, Messages.get(row.effective().labelKey()))
                 : policy;
     }
