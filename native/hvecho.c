@@ -682,6 +682,65 @@ static double secs_since(uint64_t t0)
 }
 
 /* ===================================================================== */
+/* Test header (docs/protocol.md): one-way throughput for hvx's tester    */
+/* ===================================================================== */
+/* A connection to --echo or --sink that starts with the 24-byte request
+ * FE 48 56 58 ("\xFEHVX"), version 1, 'U' or 'D', ... gets an upload (we
+ * read and check the stream, then report) or a download (we send it).
+ * Anything else is plain data. Integers are little-endian. */
+#define TH_REQUEST_SIZE 24
+#define TH_ACK_SIZE 8
+#define TH_TRAILER_SIZE 24
+#define TH_VERSION 1
+#define TH_MAX_SIZE (1024u * 1024u)
+
+static const unsigned char k_th_request[4] = { 0xFE, 'H', 'V', 'X' };
+static const unsigned char k_th_ack[4] = { 0xFE, 'H', 'V', 'A' };
+static const unsigned char k_th_result[4] = { 0xFE, 'H', 'V', 'R' };
+
+static void put_le(unsigned char *p, uint64_t v, int n)
+{
+    int i;
+    for (i = 0; i < n; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_le(const unsigned char *p, int n)
+{
+    uint64_t v = 0;
+    int i;
+    for (i = n - 1; i >= 0; i--) v = (v << 8) | p[i];
+    return v;
+}
+
+/* 0: not a request; 1: a prefix of the magic (read more); 2: the magic */
+static int th_sniff(const unsigned char *b, size_t n)
+{
+    size_t i, k = n < 4 ? n : 4;
+    for (i = 0; i < k; i++)
+        if (b[i] != k_th_request[i]) return 0;
+    return k < 4 ? 1 : 2;
+}
+
+static void th_ack(unsigned char out[TH_ACK_SIZE], int cmd, int accepted)
+{
+    memset(out, 0, TH_ACK_SIZE);
+    memcpy(out, k_th_ack, 4);
+    out[4] = TH_VERSION;
+    out[5] = (unsigned char)cmd;
+    out[6] = (unsigned char)(accepted ? 0 : 1);
+}
+
+/* Compares b[0..n) with the stream at `offset`; updates *first_bad (UINT64_MAX = none yet). */
+static void th_check(const unsigned char *b, size_t n, uint64_t offset, uint64_t *first_bad)
+{
+    size_t i;
+    if (*first_bad != UINT64_MAX || memcmp(b, g_pattern + (offset & 255u), n) == 0) return;
+    for (i = 0; i < n; i++) {
+        if (b[i] != g_pattern[(offset + i) & 255u]) { *first_bad = offset + i; return; }
+    }
+}
+
+/* ===================================================================== */
 /* Options                                                                */
 /* ===================================================================== */
 enum { CMD_NONE, CMD_LISTEN, CMD_CONNECT, CMD_BENCH, CMD_PARSE };
@@ -704,6 +763,7 @@ typedef struct {
     uint64_t count;
     int has_timeout;
     unsigned long timeout_ms;
+    int upload;
 } opts_t;
 
 static opts_t g_opt;
@@ -922,6 +982,78 @@ static const char *mode_name(int m)
     return m == MODE_ECHO ? "echo" : m == MODE_SINK ? "sink" : "source";
 }
 
+/* Serves a test request found at the start of a connection: buf[0..have) holds the
+ * request and whatever followed it. Returns 0 when it ended normally, 1 on an I/O
+ * error (*op, *err set). *in / *out count payload bytes. */
+static int th_serve(conn_t *c, unsigned char *buf, size_t have, uint64_t *in, uint64_t *out,
+                    const char **op, int *err)
+{
+    unsigned char ack[TH_ACK_SIZE];
+    int cmd = buf[5];
+    uint32_t size = (uint32_t)get_le(buf + 8, 4);
+    uint64_t total = get_le(buf + 16, 8);
+    int ok = buf[4] == TH_VERSION && (cmd == 'U' || (cmd == 'D' && size >= 1 && size <= TH_MAX_SIZE));
+
+    th_ack(ack, ok ? cmd : 0, ok);
+    if (send_all(c->s, ack, sizeof ack, err) != 0) { *op = "send"; return 1; }
+    if (!ok) {
+        info("conn %lu: refused a test request (version %d, command 0x%02x)", c->id, buf[4], cmd);
+        return 0;
+    }
+    if (cmd == 'U') {
+        unsigned char trailer[TH_TRAILER_SIZE];
+        uint64_t offset = 0, first_bad = UINT64_MAX;
+        size_t early = have - TH_REQUEST_SIZE;
+        th_check(buf + TH_REQUEST_SIZE, early, 0, &first_bad);
+        offset = early;
+        for (;;) {
+            ptrdiff_t n = hx_recv(c->s, buf, IO_BUF_SIZE);
+            if (n < 0) {
+                *err = hx_sock_errno();
+                if (*err == HX_EINTR) continue;
+                *op = "recv";
+                return 1;
+            }
+            if (n == 0) break;
+            th_check(buf, (size_t)n, offset, &first_bad);
+            offset += (uint64_t)n;
+        }
+        *in = offset;
+        memset(trailer, 0, sizeof trailer);
+        memcpy(trailer, k_th_result, 4);
+        trailer[4] = TH_VERSION;
+        trailer[5] = (unsigned char)(first_bad == UINT64_MAX ? 0 : 1);
+        put_le(trailer + 8, offset, 8);
+        put_le(trailer + 16, first_bad, 8);
+        if (send_all(c->s, trailer, sizeof trailer, err) != 0) { *op = "send"; return 1; }
+        hx_shutdown_wr(c->s);
+        info("conn %lu done (test upload): received %" PRIu64 " bytes, %s", c->id, offset,
+             first_bad == UINT64_MAX ? "all match the stream" : "NOT matching the stream");
+        return 0;
+    } else {
+        uint64_t offset = 0;
+        int derr;
+        while (total == 0 || offset < total) {
+            size_t want = size < PATTERN_CHUNK ? size : PATTERN_CHUNK;
+            if (total != 0 && total - offset < (uint64_t)want) want = (size_t)(total - offset);
+            if (send_all(c->s, g_pattern + (offset & 255u), want, err) != 0) {
+                if (is_peer_gone(*err)) break;      /* "until the client closes" */
+                *op = "send";
+                *out = offset;
+                return 1;
+            }
+            offset += want;
+        }
+        *out = offset;
+        hx_shutdown_wr(c->s);
+        derr = drain_until_eof(c->s, SOURCE_DRAIN_TIMEOUT_MS, NULL);
+        if (derr != 0 && !is_peer_gone(derr))
+            info("conn %lu: peer did not close after the test download", c->id);
+        info("conn %lu done (test download): sent %" PRIu64 " bytes", c->id, offset);
+        return 0;
+    }
+}
+
 /* Serves one connection; returns 0 when it ended normally, 1 on an I/O error. */
 static int serve_conn(conn_t *c)
 {
@@ -937,7 +1069,39 @@ static int serve_conn(conn_t *c)
     }
 
     if (g_opt.mode == MODE_ECHO || g_opt.mode == MODE_SINK) {
-        for (;;) {
+        /* the first bytes may be the tester's header; anything else is plain data */
+        size_t have = 0;
+        int eof = 0, sniff = 1;
+        while (rc == 0) {
+            ptrdiff_t n = hx_recv(c->s, buf + have, IO_BUF_SIZE - have);
+            if (n < 0) {
+                err = hx_sock_errno();
+                if (err == HX_EINTR) continue;
+                op = "recv"; rc = 1;
+                break;
+            }
+            if (n == 0) { eof = 1; break; }
+            have += (size_t)n;
+            sniff = th_sniff((unsigned char *)buf, have);
+            if (sniff == 0 || (sniff == 2 && have >= TH_REQUEST_SIZE)) break;
+        }
+        if (rc == 0 && sniff == 2 && have >= TH_REQUEST_SIZE) {
+            rc = th_serve(c, (unsigned char *)buf, have, &in, &out, &op, &err);
+            free(buf);
+            if (rc)
+                errorf("conn %lu (%s test, %s): %s failed: %s", c->id, mode_name(g_opt.mode), c->peer, op,
+                       hx_sock_strerror(err, msg, sizeof msg));
+            return rc;
+        }
+        if (rc == 0 && have > 0) {
+            in += have;
+            if (g_opt.mode == MODE_ECHO) {
+                if (send_all(c->s, buf, have, &err) != 0) { op = "send"; rc = 1; }
+                else out += have;
+            }
+        }
+        if (rc == 0 && eof && g_opt.mode == MODE_ECHO) hx_shutdown_wr(c->s);
+        for (; rc == 0 && !eof;) {
             ptrdiff_t n = hx_recv(c->s, buf, IO_BUF_SIZE);
             if (n < 0) {
                 err = hx_sock_errno();
@@ -1194,23 +1358,57 @@ static uint64_t percentile(const uint64_t *v, size_t n, double p)
     return v[rank - 1];
 }
 
+/* --upload: send the test request and check the answer (docs/protocol.md). */
+static int bench_upload_handshake(hx_sock s)
+{
+    unsigned char req[TH_REQUEST_SIZE], ack[TH_ACK_SIZE];
+    int err = 0, r;
+    char msg[256];
+    memset(req, 0, sizeof req);
+    memcpy(req, k_th_request, 4);
+    req[4] = TH_VERSION;
+    req[5] = 'U';
+    if (send_all(s, req, sizeof req, &err) != 0) {
+        errorf("send %s: %s", g_opt.addr.text, hx_sock_strerror(err, msg, sizeof msg));
+        return -1;
+    }
+    r = recv_all(s, ack, sizeof ack, &err);
+    if (r != 0) {
+        errorf("recv %s: no answer to the test header (%s): --upload needs an hvx or hvecho --echo/--sink peer",
+               g_opt.addr.text, r == 1 ? "peer closed" : hx_sock_strerror(err, msg, sizeof msg));
+        return -1;
+    }
+    if (memcmp(ack, k_th_request, 4) == 0) {
+        errorf("%s sent the test header back: it is a plain echo, which cannot serve --upload", g_opt.addr.text);
+        return -1;
+    }
+    if (memcmp(ack, k_th_ack, 4) != 0 || ack[4] != TH_VERSION || ack[5] != 'U' || ack[6] != 0) {
+        errorf("%s did not accept the test header: --upload needs an hvx or hvecho --echo/--sink peer",
+               g_opt.addr.text);
+        return -1;
+    }
+    return 0;
+}
+
 static int bench_throughput(hx_sock s)
 {
-    unsigned char *buf = (unsigned char *)malloc((size_t)g_opt.chunk);
+    unsigned char *buf = (unsigned char *)malloc((size_t)g_opt.chunk + 256);
     uint64_t total = 0, t0, t_sent, t_end, deadline;
     int err = 0, derr;
     char msg[256];
     double secs, rate;
 
     if (!buf) { errorf("cannot allocate %" PRIu64 " bytes", g_opt.chunk); return EXIT_FAIL; }
-    pattern_fill(buf, (size_t)g_opt.chunk, 0);
+    pattern_fill(buf, (size_t)g_opt.chunk + 256, 0);
     hx_set_io_timeouts(s, BENCH_IO_TIMEOUT_MS);
+    if (g_opt.upload && bench_upload_handshake(s) != 0) { free(buf); return EXIT_FAIL; }
     fprintf(stderr, "hvecho: throughput to %s: %" PRIu64 "-byte writes for %.3f s\n",
             g_opt.addr.text, g_opt.chunk, g_opt.seconds);
     t0 = hx_now_ns();
     deadline = t0 + (uint64_t)(g_opt.seconds * 1e9);
     while (hx_now_ns() < deadline) {
-        if (send_all(s, buf, (size_t)g_opt.chunk, &err) != 0) {
+        /* the stream continues across writes: with --upload the peer checks every byte */
+        if (send_all(s, buf + (total & 255u), (size_t)g_opt.chunk, &err) != 0) {
             if (err == HX_EAGAIN || err == HX_ETIMEDOUT)
                 errorf("send %s: stalled for %lu s (is the peer a --sink? an --echo peer stops "
                        "reading when nobody reads its replies)", g_opt.addr.text, BENCH_IO_TIMEOUT_MS / 1000);
@@ -1226,8 +1424,26 @@ static int bench_throughput(hx_sock s)
     free(buf);
     /* half-close and wait for the sink to close: everything was delivered */
     hx_shutdown_wr(s);
-    derr = drain_until_eof(s, BENCH_IO_TIMEOUT_MS, NULL);
-    t_end = hx_now_ns();
+    if (g_opt.upload) {
+        unsigned char tr[TH_TRAILER_SIZE];
+        int r = recv_all(s, tr, sizeof tr, &err);
+        t_end = hx_now_ns();
+        if (r != 0 || memcmp(tr, k_th_result, 4) != 0 || tr[4] != TH_VERSION) {
+            errorf("recv %s: no upload result from the peer after our EOF", g_opt.addr.text);
+            return EXIT_FAIL;
+        }
+        if (tr[5] != 0 || get_le(tr + 8, 8) != total) {
+            errorf("upload to %s NOT intact: sent %" PRIu64 " bytes, the peer received %" PRIu64
+                   " (first difference at offset %" PRIu64 ")", g_opt.addr.text, total, get_le(tr + 8, 8),
+                   get_le(tr + 16, 8));
+            return EXIT_FAIL;
+        }
+        drain_until_eof(s, 2000, NULL);
+        derr = 0;
+    } else {
+        derr = drain_until_eof(s, BENCH_IO_TIMEOUT_MS, NULL);
+        t_end = hx_now_ns();
+    }
     if (derr != 0) {
         errorf("warning: peer did not close after our EOF (%s); rate counts until our last write",
                hx_sock_strerror(derr, msg, sizeof msg));
@@ -1359,7 +1575,7 @@ static const char k_usage[] =
 "Usage:\n"
 "  hvecho listen ADDR --echo|--sink|--source [--bytes N] [--once | --max-connections N] [-q]\n"
 "  hvecho connect ADDR [--timeout MS]\n"
-"  hvecho bench ADDR --throughput [--chunk BYTES] [--seconds S] [--timeout MS]\n"
+"  hvecho bench ADDR --throughput [--chunk BYTES] [--seconds S] [--upload] [--timeout MS]\n"
 "  hvecho bench ADDR --rtt [--size BYTES] [--count N] [--timeout MS]\n"
 "  hvecho parse ADDR           print the sockaddr bytes hvecho would use\n"
 "  hvecho --help | --version\n"
@@ -1374,6 +1590,8 @@ static const char k_usage[] =
 "listen (one thread per connection):\n"
 "  --echo                      send back everything received; half-close after the peer's EOF\n"
 "  --sink                      read and discard; print the byte count per connection (stderr)\n"
+"                              (both: a connection that starts with hvx's test header gets the\n"
+"                              upload or download it asks for; docs/protocol.md)\n"
 "  --source                    send the pattern byte[i] = (i*31 + 7) & 0xff (i from 0 per\n"
 "                              connection) until the peer closes, or --bytes N were sent\n"
 "  --bytes N                   (--source) stop after N bytes, half-close, then close\n"
@@ -1388,6 +1606,8 @@ static const char k_usage[] =
 "bench (prints one machine-readable line on stdout, human text on stderr):\n"
 "  --throughput                send to a --sink peer as fast as possible (default --chunk 64K,\n"
 "                              --seconds 5) -> RESULT throughput_bytes_per_sec <value>\n"
+"  --upload                    (--throughput) speak the test header: the peer (hvx or hvecho\n"
+"                              --echo/--sink) checks every byte and reports; fails if not intact\n"
 "  --rtt                       send --count messages (default 1000) of --size bytes (default 64)\n"
 "                              to an --echo peer, waiting for each echo\n"
 "                              -> RESULT rtt_us p50=<v> p99=<v> min=<v> max=<v> n=<N>\n"
@@ -1412,14 +1632,14 @@ static void usage_error(const char *fmt, ...)
 enum {
     O_ECHO = 1 << 0, O_SINK = 1 << 1, O_SOURCE = 1 << 2, O_ONCE = 1 << 3, O_MAXCONN = 1 << 4,
     O_BYTES = 1 << 5, O_THROUGHPUT = 1 << 6, O_RTT = 1 << 7, O_CHUNK = 1 << 8, O_SECONDS = 1 << 9,
-    O_SIZE = 1 << 10, O_COUNT = 1 << 11, O_TIMEOUT = 1 << 12
+    O_SIZE = 1 << 10, O_COUNT = 1 << 11, O_TIMEOUT = 1 << 12, O_UPLOAD = 1 << 13
 };
 
 static const struct { const char *name; int flag; int has_value; } k_options[] = {
     { "echo", O_ECHO, 0 }, { "sink", O_SINK, 0 }, { "source", O_SOURCE, 0 }, { "once", O_ONCE, 0 },
     { "max-connections", O_MAXCONN, 1 }, { "bytes", O_BYTES, 1 }, { "throughput", O_THROUGHPUT, 0 },
     { "rtt", O_RTT, 0 }, { "chunk", O_CHUNK, 1 }, { "seconds", O_SECONDS, 1 }, { "size", O_SIZE, 1 },
-    { "count", O_COUNT, 1 }, { "timeout", O_TIMEOUT, 1 },
+    { "count", O_COUNT, 1 }, { "timeout", O_TIMEOUT, 1 }, { "upload", O_UPLOAD, 0 },
 };
 
 static void parse_args(int argc, char **argv)
@@ -1454,7 +1674,7 @@ static void parse_args(int argc, char **argv)
         allowed = O_TIMEOUT;
     } else if (strcmp(cmd, "bench") == 0) {
         g_opt.cmd = CMD_BENCH;
-        allowed = O_THROUGHPUT | O_RTT | O_CHUNK | O_SECONDS | O_SIZE | O_COUNT | O_TIMEOUT;
+        allowed = O_THROUGHPUT | O_RTT | O_CHUNK | O_SECONDS | O_SIZE | O_COUNT | O_TIMEOUT | O_UPLOAD;
     } else if (strcmp(cmd, "parse") == 0) {
         g_opt.cmd = CMD_PARSE;
         allowed = 0;
@@ -1552,6 +1772,9 @@ static void parse_args(int argc, char **argv)
             usage_error("--size/--count apply to --rtt, not --throughput");
         if (g_opt.bench == BENCH_RTT && (seen & (O_CHUNK | O_SECONDS)))
             usage_error("--chunk/--seconds apply to --throughput, not --rtt");
+        if (g_opt.bench == BENCH_RTT && (seen & O_UPLOAD))
+            usage_error("--upload applies to --throughput, not --rtt");
+        g_opt.upload = !!(seen & O_UPLOAD);
     }
     if (g_opt.has_timeout && g_opt.addr.kind == A_HV && g_opt.timeout_ms > HX_HVSOCKET_CONNECT_TIMEOUT_MAX)
         usage_error("--timeout for hv: addresses must be <= 300000 ms (HVSOCKET_CONNECT_TIMEOUT_MAX)");

@@ -220,6 +220,18 @@ rc=$?
 cat $T/tp.out $T/tp.err | sed 's/^/       /'
 check "bench --throughput exits 0" [ $rc -eq 0 ]
 check "bench --throughput prints the RESULT line" grep -Eq '^RESULT throughput_bytes_per_sec [0-9]+$' $T/tp.out
+"$HVECHO" bench unix:$S --throughput --upload --chunk 1000 --seconds 1 > $T/up.out 2>$T/up.err
+rc=$?
+check "bench --throughput --upload to a --sink: the sink checks every byte and says intact (exit 0)" [ $rc -eq 0 ]
+check "... and prints the RESULT line" grep -Eq '^RESULT throughput_bytes_per_sec [0-9]+$' $T/up.out
+printf 'hello\n' | "$HVECHO" connect unix:$S > $T/plain.out
+check "a plain client of the sink is still a plain client" [ $? -eq 0 ]
+stop_listener TERM
+
+start_listener bsrc unix:$S --source || fail "source for the upload test starts" "$(cat $LLOG)"
+"$HVECHO" bench unix:$S --throughput --upload --seconds 1 > /dev/null 2>$T/err.txt
+check "bench --throughput --upload to a --source peer fails (exit 1)" [ $? -eq 1 ]
+grep -q "did not accept the test header" $T/err.txt; check "... saying the peer does not speak the header" [ $? -eq 0 ]
 stop_listener TERM
 
 start_listener becho unix:$S --echo || fail "bench echo starts" "$(cat $LLOG)"
@@ -229,6 +241,10 @@ cat $T/rtt.out $T/rtt.err | sed 's/^/       /'
 check "bench --rtt exits 0" [ $rc -eq 0 ]
 check "bench --rtt prints the RESULT line" \
     grep -Eq '^RESULT rtt_us p50=[0-9.]+ p99=[0-9.]+ min=[0-9.]+ max=[0-9.]+ n=2000$' $T/rtt.out
+"$HVECHO" bench unix:$S --throughput --upload --seconds 1 > /dev/null 2>$T/up.err
+check "bench --throughput --upload to an --echo peer works too (exit 0)" [ $? -eq 0 ]
+printf '\376Hx\n' | "$HVECHO" connect unix:$S > $T/fe.out
+check "the echo sends back data that starts like the header but is not one" [ "$(od -An -tx1 $T/fe.out | tr -d ' \n')" = fe48780a ]
 stop_listener TERM
 
 start_listener bsrc unix:$S --source || fail "source for rtt-mismatch test starts" "$(cat $LLOG)"

@@ -9,6 +9,7 @@ import io.hvx.core.Problem;
 import io.hvx.core.ServicePolicies;
 import io.hvx.core.Settings;
 import io.hvx.core.VmInventory;
+import io.hvx.files.TestReportFiles;
 import io.hvx.platform.DesktopOpener;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.platform.Logs;
@@ -25,6 +26,7 @@ import io.hvx.ui.connections.ConnectionsSection;
 import io.hvx.ui.guid.GuidWorkbenchSection;
 import io.hvx.ui.services.ServicesSection;
 import io.hvx.ui.shell.Language;
+import io.hvx.ui.tester.TesterSection;
 import io.hvx.ui.shell.MainWindow;
 import io.hvx.ui.shell.ShellViewModel;
 import io.hvx.ui.vms.VmsSection;
@@ -101,12 +103,21 @@ public final class App {
             Navigator navigator = new Navigator();
             // the sections in navigation order (Ctrl+1, Ctrl+2…): adding a feature is one line here
             GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator, vms::list, backend.services()::list, tasks);
+            ServicesSection services = new ServicesSection(backend.services(), policies, new RegistrationFormats(),
+                    new ShellElevatedRestart(), stage::close, guid::open, tasks, dialogs);
+            TesterSection tester = new TesterSection(backend, vms, new TestReportFiles(), new ShellElevatedRestart(),
+                    stage::close, services.viewModel()::add, tasks, dialogs);
+            ConnectionsSection connections = new ConnectionsSection(vms, backend.services(), backend.connector(), tasks);
+            connections.onDiagnose((vm, service) -> {
+                tester.diagnose(vm, service);
+                navigator.show(TesterSection.ID);
+            });
             List<Section> sections = List.of(
                     guid,
-                    new ServicesSection(backend.services(), policies, new RegistrationFormats(), new ShellElevatedRestart(),
-                            stage::close, guid::open, tasks, dialogs),
+                    services,
                     new VmsSection(vms, policies, settings, tasks),
-                    new ConnectionsSection(vms, backend.services(), backend.connector(), tasks));
+                    connections,
+                    tester);
             for (Section s : sections) {
                 own(s::dispose);
             }

@@ -5,6 +5,8 @@ import io.hvx.core.BackendFactory;
 import io.hvx.core.Connector;
 import io.hvx.core.Environment;
 import io.hvx.core.Guid;
+import io.hvx.core.HostChecks;
+import io.hvx.core.HvxException;
 import io.hvx.core.ListenerFactory;
 import io.hvx.core.Mode;
 import io.hvx.core.Problem;
@@ -13,18 +15,26 @@ import io.hvx.core.SandboxSeed;
 import io.hvx.core.SandboxVms;
 import io.hvx.core.ServicePolicies;
 import io.hvx.core.ServicePolicy;
+import io.hvx.core.SockaddrVm;
 import io.hvx.core.ServiceRegistry;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmInventory;
+import io.hvx.net.posix.PosixAddress;
+import io.hvx.net.posix.PosixErrors;
+import io.hvx.net.posix.PosixSocket;
 import io.hvx.net.posix.VsockEndpoints;
 import io.hvx.net.sandbox.SandboxEndpoints;
 import io.hvx.net.sandbox.SandboxPaths;
 import io.hvx.net.sandbox.SandboxResponders;
 import io.hvx.net.windows.WinsockEndpoints;
+import io.hvx.net.windows.WinsockErrors;
+import io.hvx.net.windows.WinsockSocket;
 import io.hvx.platform.AppDirs;
 import io.hvx.platform.Elevation;
+import io.hvx.platform.HyperVAdministrators;
 import io.hvx.platform.Logs;
 import io.hvx.platform.ModeDetection;
+import io.hvx.platform.RegistrationKeys;
 import io.hvx.platform.Version;
 import io.hvx.platform.WindowsRegistryStore;
 import io.hvx.registry.JsonServiceStore;
@@ -35,10 +45,12 @@ import io.hvx.registry.UndoJournal;
 import io.hvx.vm.HostVmInventory;
 import io.hvx.vm.PowerShellVmInventory;
 import io.hvx.vm.SandboxVmInventory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The composition root: wires the ports of the chosen mode. */
 public final class DefaultBackendFactory implements BackendFactory {
@@ -72,10 +84,10 @@ public final class DefaultBackendFactory implements BackendFactory {
                 PowerShellVmInventory inventory = PowerShellVmInventory.oneShot((String) null, null);
                 Policies policies = new Policies(inventory.policies(), store, journal, clock);
                 yield new DefaultBackend(env, registrations(env, store, journal, clock, policies), inventory,
-                        WinsockEndpoints.connector(), WinsockEndpoints.listenerFactory(), null, policies);
+                        WinsockEndpoints.connector(), WinsockEndpoints.listenerFactory(), null, hostChecks(env), policies);
             }
             case LINUX_GUEST -> new DefaultBackend(env, registrations(env, store, journal, clock, null), new HostVmInventory(),
-                    VsockEndpoints.connector(), VsockEndpoints.listenerFactory(), null, null);
+                    VsockEndpoints.connector(), VsockEndpoints.listenerFactory(), null, hostChecks(env), null);
             case SANDBOX -> {
                 SandboxVmInventory inventory = new SandboxVmInventory(env.sandboxDir(), clock);
                 Policies policies = new Policies(inventory.policies(), store, journal, clock);
@@ -84,7 +96,7 @@ public final class DefaultBackendFactory implements BackendFactory {
                 SandboxPaths paths = SandboxPaths.forSandbox(env.sandboxDir());
                 RegisteredServices registered = id -> services.list().stream().anyMatch(r -> r.id().equals(id));
                 SandboxEndpoints endpoints = new SandboxEndpoints(paths, vms, registered, new SandboxResponders(paths));
-                yield new DefaultBackend(env, services, inventory, endpoints, endpoints, vms, policies);
+                yield new DefaultBackend(env, services, inventory, endpoints, endpoints, vms, hostChecks(env), policies);
             }
         };
     }
@@ -105,6 +117,72 @@ public final class DefaultBackendFactory implements BackendFactory {
     private static ServiceRegistry registrations(Environment env, RegistryStore store, UndoJournal journal, Clock clock,
                                                  Policies policies) {
         return new Registrations(store, journal, "hvx " + env.version(), clock, policies);
+    }
+
+    /**
+     * What the doctor and the self-test ask the platform, per mode: socket creation (AF_HYPERV,
+     * AF_VSOCK or AF_UNIX), the user's rights (elevation and Hyper-V Administrators on Windows,
+     * the endpoint directory in the sandbox) and Windows's default connect timeout.
+     */
+    static HostChecks hostChecks(Environment env) {
+        // nothing is loaded or probed until the doctor or the self-test asks (CLI start-up counts)
+        return switch (env.mode()) {
+            case WINDOWS -> HostChecks.of(DefaultBackendFactory::hyperVProvider,
+                    () -> new HostChecks.Rights.Windows(Elevation.isElevated(), HyperVAdministrators.isMember()),
+                    DefaultBackendFactory::hyperVDefaultTimeout, id -> RegistrationKeys.standard().names(id));
+            case LINUX_GUEST -> HostChecks.of(
+                    () -> posixProvider(new PosixAddress.Vsock(new SockaddrVm(SockaddrVm.CID_ANY, 0)), "AF_VSOCK 40"),
+                    HostChecks.Rights.Guest::new, OptionalLong::empty);
+            case SANDBOX -> HostChecks.of(
+                    () -> posixProvider(new PosixAddress.Unix(endpointRoot(env).resolve("x")), "AF_UNIX 1"),
+                    () -> new HostChecks.Rights.Sandbox(endpointRoot(env).toString(), canCreateIn(endpointRoot(env))),
+                    OptionalLong::empty);
+        };
+    }
+
+    private static Path endpointRoot(Environment env) {
+        return SandboxPaths.forSandbox(env.sandboxDir()).root();
+    }
+
+    private static HostChecks.Probe hyperVProvider() {
+        String call = "socket(AF_HYPERV 34, SOCK_STREAM, HV_PROTOCOL_RAW 1)";
+        try {
+            int r = WinsockSocket.probeHyperV();
+            return new HostChecks.Probe(r == 0, call + ": " + (r == 0 ? "created"
+                    : "Winsock error " + r + " " + WinsockErrors.name(r)));
+        } catch (HvxException | LinkageError e) {
+            // no ws2_32 (not Windows) or WSAStartup failed: that is the answer to report
+            return new HostChecks.Probe(false, call + ": " + e.getMessage());
+        }
+    }
+
+    private static OptionalLong hyperVDefaultTimeout() {
+        try {
+            return WinsockSocket.defaultConnectTimeoutMs();
+        } catch (HvxException | LinkageError e) {
+            // reported as "could not be read"; the provider check says why
+            return OptionalLong.empty();
+        }
+    }
+
+    private static HostChecks.Probe posixProvider(PosixAddress family, String name) {
+        String call = "socket(" + name + ", SOCK_STREAM, 0)";
+        try {
+            int r = PosixSocket.probe(family);
+            return new HostChecks.Probe(r == 0, call + ": " + (r == 0 ? "created" : "errno " + r + " " + PosixErrors.name(r)));
+        } catch (LinkageError e) {
+            // no libc through JNA (not Linux): that is the answer to report
+            return new HostChecks.Probe(false, call + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether this user can create sockets in {@code dir}, or create {@code dir} where it is missing. */
+    static boolean canCreateIn(Path dir) {
+        Path p = dir.toAbsolutePath();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        return p != null && Files.isDirectory(p) && Files.isWritable(p);
     }
 
     /** The sandbox endpoints' view of the sandbox VM inventory, read afresh on every call. */
@@ -144,22 +222,30 @@ public final class DefaultBackendFactory implements BackendFactory {
         private final Connector connector;
         private final ListenerFactory listenerFactory;
         private final SandboxVms sandboxVms;
+        private final HostChecks hostChecks;
         private final ServicePolicies policies;
 
         DefaultBackend(Environment env, ServiceRegistry services, VmInventory vms, Connector connector,
-                       ListenerFactory listenerFactory, SandboxVms sandboxVms, ServicePolicies policies) {
+                       ListenerFactory listenerFactory, SandboxVms sandboxVms, HostChecks hostChecks,
+                       ServicePolicies policies) {
             this.env = env;
             this.services = services;
             this.vms = vms;
             this.connector = connector;
             this.listenerFactory = listenerFactory;
             this.sandboxVms = sandboxVms;
+            this.hostChecks = hostChecks;
             this.policies = policies;
         }
 
         @Override
         public Optional<ServicePolicies> policies() {
             return Optional.ofNullable(policies);
+        }
+
+        @Override
+        public Optional<HostChecks> hostChecks() {
+            return Optional.of(hostChecks);
         }
 
         @Override

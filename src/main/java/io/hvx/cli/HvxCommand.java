@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
                 VmsCommand.class,
                 ConnectCommand.class,
                 ListenCommand.class,
+                TestCommand.class,
+                SelftestCommand.class,
+                DoctorCommand.class,
                 SandboxCommand.class,
                 GuiCommand.class,
         })

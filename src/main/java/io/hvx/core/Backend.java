@@ -34,6 +34,14 @@ public interface Backend {
         return java.util.Optional.empty();
     }
 
+    /**
+     * What the doctor and the self-test ask the platform (socket provider, rights, default
+     * connect timeout); empty for a backend without platform adapters (stand-ins in tests).
+     */
+    default java.util.Optional<HostChecks> hostChecks() {
+        return java.util.Optional.empty();
+    }
+
     /** What users type for VMs and services, resolved against this mode's inventory and registrations. */
     default NameResolver names() {
         return new NameResolver(vms(), services());

@@ -34,9 +34,12 @@ public final class ResponderServer implements AutoCloseable {
 
     /** The built-in responders. */
     public enum Kind {
-        /** Sends back every byte; half-closes when the client does. */
+        /**
+         * Sends back every byte; half-closes when the client does. A connection that starts with
+         * the tester's header ({@code docs/protocol.md}) gets the upload or download it asks for.
+         */
         ECHO,
-        /** Reads and counts everything until the client closes. */
+        /** Reads and counts everything until the client closes; understands the tester's header like ECHO. */
         SINK,
         /** Sends {@link SourcePattern} until the client goes away. */
         SOURCE;
@@ -135,6 +138,17 @@ public final class ResponderServer implements AutoCloseable {
 
     static void echo(StreamConnection c, Activity a) {
         ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
+        TestResponder.Start start = TestResponder.serveIfAsked(c, a, buf);
+        if (start != TestResponder.Start.SERVED) {
+            c.writeFully(buf);
+            a.sent(buf.limit());
+        }
+        if (start != TestResponder.Start.DATA) {
+            if (start == TestResponder.Start.DATA_THEN_EOF) {
+                c.shutdownOutput();
+            }
+            return;
+        }
         while (true) {
             buf.clear();
             int n = c.read(buf);
@@ -151,6 +165,9 @@ public final class ResponderServer implements AutoCloseable {
 
     static void sink(StreamConnection c, Activity a) {
         ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
+        if (TestResponder.serveIfAsked(c, a, buf) != TestResponder.Start.DATA) {
+            return;
+        }
         while (true) {
             buf.clear();
             int n = c.read(buf);

@@ -1,29 +1,27 @@
 package io.hvx.net;
 
+import io.hvx.core.tester.StreamPattern;
 import java.nio.ByteBuffer;
 
 /**
  * The byte pattern the source responder sends, shared with the C reference peer
- * ({@code native/hvecho}): byte {@code i} of the stream is {@code (i * 31 + 7) & 0xff}. The pattern
- * repeats every 256 bytes, so a receiver can check any received stretch from its offset alone.
+ * ({@code native/hvecho}) and the tester: byte {@code i} of the stream is {@code (i * 31 + 7) & 0xff}.
+ * The one definition is {@link StreamPattern}; this name stays for the responders and their tests.
  */
 public final class SourcePattern {
 
-    public static final int PERIOD = 256;
+    public static final int PERIOD = StreamPattern.PERIOD;
 
     private SourcePattern() {
     }
 
     public static byte byteAt(long index) {
-        return (byte) ((index * 31 + 7) & 0xff);
+        return StreamPattern.byteAt(index);
     }
 
     /** Fills {@code buf} from position to limit with the pattern starting at stream offset {@code start}. */
     public static void fill(ByteBuffer buf, long start) {
-        long i = start;
-        for (int p = buf.position(); p < buf.limit(); p++) {
-            buf.put(p, byteAt(i++));
-        }
+        StreamPattern.fill(buf, start);
     }
 
     /**
@@ -31,12 +29,6 @@ public final class SourcePattern {
      * or -1 when the whole remaining buffer matches.
      */
     public static int firstMismatch(ByteBuffer buf, long start) {
-        long i = start;
-        for (int p = buf.position(); p < buf.limit(); p++) {
-            if (buf.get(p) != byteAt(i++)) {
-                return p - buf.position();
-            }
-        }
-        return -1;
+        return StreamPattern.firstMismatch(buf, start);
     }
 }

@@ -169,9 +169,51 @@ class MakeScreenshots {
         write("connections");
     }
 
-    /** The selected VM's hvsocket services with their switches (one of them off), English and Chinese. */
     @Test
     @Order(6)
+    @SuppressWarnings("unchecked")
+    void tester(FxRobot robot) throws Exception {
+        open(robot, "tester", Theme.LIGHT);
+        ComboBox<Object> vm = find(robot, "#tester-vm", ComboBox.class);
+        waitUntil(() -> vm.getItems().stream().anyMatch(c -> c.toString().equals("demo-linux")));
+        ComboBox<Object> service = find(robot, "#tester-service", ComboBox.class);
+        waitUntil(() -> !service.getItems().isEmpty());
+        robot.interact(() -> {
+            vm.getEditor().setText("demo-linux");
+            service.getEditor().setText("Demo echo");
+        });
+        TableView<Object> runs = find(robot, "#tester-runs", TableView.class);
+        robot.clickOn("#tester-kind-connect");
+        robot.clickOn("#tester-start");
+        waitUntil(() -> runs.getItems().size() == 1);
+        robot.clickOn("#tester-kind-echo");
+        robot.interact(() -> find(robot, "#tester-count", TextField.class).setText("20000"));
+        robot.clickOn("#tester-start");
+        waitUntil(() -> runs.getItems().size() == 2);
+        write("tester");
+    }
+
+    @Test
+    @Order(7)
+    @SuppressWarnings("unchecked")
+    void doctor(FxRobot robot) throws Exception {
+        open(robot, "tester", Theme.LIGHT);
+        ComboBox<Object> vm = find(robot, "#tester-vm", ComboBox.class);
+        waitUntil(() -> vm.getItems().stream().anyMatch(c -> c.toString().equals("demo-linux")));
+        robot.interact(() -> {
+            vm.getEditor().setText("demo-linux");
+            find(robot, "#tester-service", ComboBox.class).getEditor().setText("vsock:5000");
+            find(robot, "#tester-tabs", TabPane.class).getSelectionModel().select(1);
+        });
+        robot.clickOn("#doctor-run");
+        waitUntil(() -> find(robot, "#doctor-rows", VBox.class).getChildren().size() == 6
+                && !find(robot, "#doctor-run", javafx.scene.control.Button.class).isDisabled());
+        write("doctor");
+    }
+
+    /** The selected VM's hvsocket services with their switches (one of them off), English and Chinese. */
+    @Test
+    @Order(8)
     void perVmServices(FxRobot robot) throws Exception {
         backend.policies().orElseThrow().set(io.hvx.core.SandboxSeed.DEMO_LINUX_ID, io.hvx.core.SandboxSeed.SINK_SERVICE,
                 io.hvx.core.ServicePolicy.DISABLED);

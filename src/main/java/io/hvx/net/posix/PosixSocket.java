@@ -90,6 +90,19 @@ public final class PosixSocket extends NativeStreamSocket {
         }
     }
 
+    /**
+     * Creates and closes a stream socket of {@code address}'s family: 0 when the system offers
+     * it, else the errno (EAFNOSUPPORT 97 without vsock).
+     */
+    public static int probe(PosixAddress address) {
+        int fd = Libc.socket(address.family(), Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            return Libc.errno();
+        }
+        Libc.close(fd);
+        return 0;
+    }
+
     /** Binds {@code address} and listens; the socket stays non-blocking for {@link #accept}. */
     public static PosixSocket listen(PosixAddress address, int backlog) {
         String text = address.text();

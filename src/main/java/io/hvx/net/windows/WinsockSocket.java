@@ -114,6 +114,32 @@ public final class WinsockSocket extends NativeStreamSocket {
         return 0;
     }
 
+    /**
+     * {@code HVSOCKET_CONNECT_TIMEOUT} read back from a fresh AF_HYPERV socket, in milliseconds:
+     * the connect timeout this Windows applies when a program sets none (hvsocket-facts.md §1.5,
+     * §8.2; reading it back works per Ookii.VmSockets' tests). Empty without the provider or when
+     * the option cannot be read.
+     */
+    public static java.util.OptionalLong defaultConnectTimeoutMs() {
+        startup();
+        long sock = Ws2.socket(Ws2.AF_HYPERV, Ws2.SOCK_STREAM, Ws2.HV_PROTOCOL_RAW);
+        if (sock == Ws2.INVALID_SOCKET) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            byte[] v = new byte[4];
+            int[] len = {4};
+            if (Ws2.getsockopt(sock, Ws2.HV_PROTOCOL_RAW, WinsockStructs.HVSOCKET_CONNECT_TIMEOUT, v, len) != 0
+                    || len[0] != 4) {
+                return java.util.OptionalLong.empty();
+            }
+            return java.util.OptionalLong.of(Integer.toUnsignedLong(
+                    ByteBuffer.wrap(v).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()));
+        } finally {
+            Ws2.closesocket(sock);
+        }
+    }
+
     private interface Options {
         void apply(long sock);
     }

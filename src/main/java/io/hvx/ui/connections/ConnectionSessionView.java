@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceChoice;
 import io.hvx.core.VmChoice;
+import io.hvx.ui.common.ChoicePicker;
 import io.hvx.ui.common.ErrorBanner;
 import io.hvx.ui.connections.ConnectionSessionViewModel.State;
 import java.time.Duration;

@@ -2,11 +2,14 @@ package io.hvx.ui.connections;
 
 import io.hvx.core.Connector;
 import io.hvx.core.Messages;
+import io.hvx.core.ServiceChoice;
 import io.hvx.core.ServiceRegistry;
+import io.hvx.core.VmChoice;
 import io.hvx.core.VmInventory;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.common.TaskRunner;
 import java.time.Clock;
+import java.util.function.BiConsumer;
 import javafx.scene.Node;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -67,6 +70,11 @@ public final class ConnectionsSection implements Section {
             view.dispose();
         }
         model.close();
+    }
+
+    /** What the Diagnose button of a failed connection does with its VM and service (opens the doctor). */
+    public void onDiagnose(BiConsumer<VmChoice, ServiceChoice> diagnose) {
+        model.onDiagnose(diagnose);
     }
 
     public ConnectionsViewModel model() {

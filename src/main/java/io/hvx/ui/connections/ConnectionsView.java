@@ -6,6 +6,9 @@ import java.util.Objects;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,6 +41,8 @@ public final class ConnectionsView extends BorderPane {
     private final ConnectionsViewModel model;
     private final TabPane tabs = new TabPane();
     private final Timeline clock = new Timeline();
+    /** Bumped when a session's state changes, so the Diagnose button follows the selected tab's state. */
+    private final IntegerProperty failedState = new SimpleIntegerProperty();
 
     public ConnectionsView(ConnectionsViewModel model) {
         this.model = model;
@@ -53,9 +58,25 @@ public final class ConnectionsView extends BorderPane {
         add.setId("conn-new-tab");
         add.setTooltip(new Tooltip(Messages.get("conn.tab.add.tooltip")));
         add.setOnAction(e -> newTab());
+        // a failed connection can be handed to the doctor (Tester section), which says why
+        Button diagnose = new Button(Messages.get("tester.ui.diagnose"), new FontIcon(Feather.LIFE_BUOY));
+        diagnose.setId("conn-diagnose");
+        diagnose.setTooltip(new Tooltip(Messages.get("tester.ui.diagnose.tooltip")));
+        diagnose.setOnAction(e -> {
+            if (tabs.getSelectionModel().getSelectedItem() != null
+                    && tabs.getSelectionModel().getSelectedItem().getContent() instanceof ConnectionSessionView v) {
+                model.diagnose(v.model());
+            }
+        });
+        diagnose.visibleProperty().bind(Bindings.createBooleanBinding(() ->
+                tabs.getSelectionModel().getSelectedItem() != null
+                        && tabs.getSelectionModel().getSelectedItem().getContent() instanceof ConnectionSessionView v
+                        && v.model().stateProperty().get() == ConnectionSessionViewModel.State.FAILED,
+                tabs.getSelectionModel().selectedItemProperty(), failedState));
+        diagnose.managedProperty().bind(diagnose.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, title, hint, grow, add);
+        HBox header = new HBox(12, title, hint, grow, diagnose, add);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 12, 4, 12));
         setTop(header);
@@ -99,6 +120,7 @@ public final class ConnectionsView extends BorderPane {
             like = v.model();
         }
         ConnectionSessionViewModel session = model.newSession(like);
+        session.stateProperty().addListener((o, a, b) -> failedState.set(failedState.get() + 1));
         ConnectionSessionView view = new ConnectionSessionView(session, model.vmChoices(), model.serviceChoices());
         Tab tab = new Tab();
         tab.textProperty().bind(session.titleProperty());

@@ -11,6 +11,7 @@ import io.hvx.core.VmInventory;
 import io.hvx.ui.common.TaskRunner;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -38,6 +39,7 @@ public final class ConnectionsViewModel implements AutoCloseable {
     private final ObservableList<ServiceChoice> serviceChoices = FXCollections.observableArrayList();
     private final ObservableList<ConnectionSessionViewModel> sessions = FXCollections.observableArrayList();
     private boolean loaded;
+    private BiConsumer<VmChoice, ServiceChoice> diagnose;
 
     public ConnectionsViewModel(VmInventory inventory, ServiceRegistry services, Connector connector,
                                 TaskRunner tasks, Clock clock) {
@@ -95,6 +97,18 @@ public final class ConnectionsViewModel implements AutoCloseable {
         }
         sessions.add(s);
         return s;
+    }
+
+    /** Sets what {@link #diagnose} does (the composition root opens the doctor on the pair). */
+    public void onDiagnose(BiConsumer<VmChoice, ServiceChoice> action) {
+        diagnose = action;
+    }
+
+    /** Hands a session's VM and service to the doctor (offered when the session failed). */
+    public void diagnose(ConnectionSessionViewModel s) {
+        if (diagnose != null) {
+            diagnose.accept(s.vmProperty().get(), s.serviceProperty().get());
+        }
     }
 
     /** Closes a tab's session and its connection. */

@@ -119,6 +119,19 @@ public final class AddServiceForm implements DialogService.Form {
         return valid;
     }
 
+    /** Fills in {@code id} (as a vsock port when it is a template GUID) and {@code name}. */
+    public void prefill(Guid id, String proposedName) {
+        java.util.OptionalLong p = io.hvx.core.VsockTemplate.portOf(id);
+        if (p.isPresent()) {
+            port.set(Long.toString(p.getAsLong()));
+            source.set(Source.VSOCK_PORT);
+        } else {
+            givenId.set(id.toString());
+            source.set(Source.GIVEN);
+        }
+        name.set(proposedName == null ? "" : proposedName);
+    }
+
     /** A fresh random GUID for the "new GUID" choice. */
     public void regenerate() {
         generated.set(Guid.random());

@@ -247,7 +247,20 @@ public final class ServicesViewModel {
 
     /** Asks for a new registration (Add dialog) and registers it. */
     public void add() {
+        ask(new AddServiceForm(List.copyOf(all), formats));
+    }
+
+    /**
+     * The Add dialog with a service ID (and a proposed name) filled in, e.g. for the doctor's
+     * "register the service" fix; the user can still change both or cancel.
+     */
+    public void add(Guid id, String name) {
         AddServiceForm form = new AddServiceForm(List.copyOf(all), formats);
+        form.prefill(id, name);
+        ask(form);
+    }
+
+    private void ask(AddServiceForm form) {
         if (dialogs.showForm(form)) {
             busy.set(true);
             Guid id = form.id();

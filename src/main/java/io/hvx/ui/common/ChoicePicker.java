@@ -1,4 +1,4 @@
-package io.hvx.ui.connections;
+package io.hvx.ui.common;
 
 import java.util.Objects;
 import java.util.function.Function;
@@ -12,13 +12,13 @@ import javafx.util.StringConverter;
  * in the editor differs from the shown entry's label, the value is a typed choice holding that
  * text, resolved later by the name resolver. A label is never turned back into an entry.
  */
-final class ChoicePicker {
+public final class ChoicePicker {
 
     private ChoicePicker() {
     }
 
-    static <T> void bind(ComboBox<T> box, ObjectProperty<T> model, Function<T, String> label,
-                         Function<String, T> typed) {
+    public static <T> void bind(ComboBox<T> box, ObjectProperty<T> model, Function<T, String> label,
+                            Function<String, T> typed) {
         Function<T, String> shown = c -> c == null ? "" : label.apply(c);
         box.setEditable(true);
         box.setConverter(new StringConverter<>() {
