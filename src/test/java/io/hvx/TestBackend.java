@@ -37,6 +37,12 @@ public record TestBackend(Environment environment, ServiceRegistry services, VmI
                 b.policies().orElse(null));
     }
 
+    /** A backend without per-VM policies. */
+    public TestBackend(Environment environment, ServiceRegistry services, VmInventory vms, Connector connector,
+                       ListenerFactory listenerFactory, Optional<HostChecks> hostChecks) {
+        this(environment, services, vms, connector, listenerFactory, hostChecks, null);
+    }
+
     @Override
     public Optional<ServicePolicies> policies() {
         return Optional.ofNullable(servicePolicies);

@@ -206,7 +206,7 @@ class MakeScreenshots {
             find(robot, "#tester-tabs", TabPane.class).getSelectionModel().select(1);
         });
         robot.clickOn("#doctor-run");
-        waitUntil(() -> find(robot, "#doctor-rows", VBox.class).getChildren().size() == 6
+        waitUntil(() -> find(robot, "#doctor-rows", VBox.class).getChildren().size() == 7
                 && !find(robot, "#doctor-run", javafx.scene.control.Button.class).isDisabled());
         write("doctor");
     }
