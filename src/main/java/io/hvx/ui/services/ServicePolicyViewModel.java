@@ -62,10 +62,23 @@ public final class ServicePolicyViewModel {
      */
     public void show(ServiceRegistration selected) {
         service.set(selected);
-        if (selected != null && !selected.id().equals(lastShown)) {
+        if (selected == null) {
+            // a refresh deselects and selects the service again at once: clear only when nothing
+            // is selected once that is over, so the table does not flicker
+            ++generation;
+            busy.set(false);
+            tasks.later(() -> {
+                if (service.get() == null) {
+                    rows.clear();
+                }
+            });
+            return;
+        }
+        if (!selected.id().equals(lastShown)) {
             lastShown = selected.id();
             status.set("");
             error.set(null);
+            rows.clear();
         }
         reload();
     }

@@ -47,10 +47,23 @@ public final class VmServicePoliciesViewModel {
      */
     public void show(VirtualMachine selected) {
         vm = selected;
-        if (selected != null && !selected.id().equals(lastShown)) {
+        if (selected == null) {
+            // a refresh of the list deselects and selects the VM again at once: clear only when
+            // nothing is selected once that is over, so the switches do not flicker
+            ++generation;
+            busy.set(false);
+            tasks.later(() -> {
+                if (vm == null) {
+                    rows.clear();
+                }
+            });
+            return;
+        }
+        if (!selected.id().equals(lastShown)) {
             lastShown = selected.id();
             status.set("");
             error.set(null);
+            rows.clear();
         }
         reload();
     }
