@@ -6,7 +6,9 @@ hvx_java_major() {
 }
 hvx_java_ok() {
   [ -x "$1/bin/java" ] || return 1
-  _v=$(hvx_java_major "$1/bin/java")
+  # the image's release file answers without starting a JVM (every ./hvx run sources this file)
+  _v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1)
+  [ -n "$_v" ] || _v=$(hvx_java_major "$1/bin/java")
   [ -n "$_v" ] && [ "$_v" -ge 25 ]
 }
 if [ -n "${JAVA_HOME:-}" ] && hvx_java_ok "$JAVA_HOME"; then

@@ -51,6 +51,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /** The composition root: wires the ports of the chosen mode. */
 public final class DefaultBackendFactory implements BackendFactory {
@@ -77,26 +78,48 @@ public final class DefaultBackendFactory implements BackendFactory {
         Logs.init(env.dataDir().resolve("logs"));
         // one clock for every store: creation stamps, VM uptimes, journal times
         Clock clock = Clock.systemUTC();
-        RegistryStore store = registryStore(env, clock);
-        UndoJournal journal = new UndoJournal(env.dataDir());
+        // every port is built on first use: a command pays only for the stores, inventories and
+        // native libraries it touches (`hvx info` none of them)
+        Supplier<RegistryStore> store = lazy(() -> registryStore(env, clock));
+        Supplier<UndoJournal> journal = lazy(() -> new UndoJournal(env.dataDir()));
+        HostChecks checks = hostChecks(env);
         return switch (mode) {
             case WINDOWS -> {
-                PowerShellVmInventory inventory = PowerShellVmInventory.oneShot((String) null, null);
-                Policies policies = new Policies(inventory.policies(), store, journal, clock);
-                yield new DefaultBackend(env, registrations(env, store, journal, clock, policies), inventory,
-                        WinsockEndpoints.connector(), WinsockEndpoints.listenerFactory(), null, hostChecks(env), policies);
+                Supplier<PowerShellVmInventory> inventory = lazy(() -> PowerShellVmInventory.oneShot((String) null, null));
+                Supplier<Policies> policies = lazy(() -> new Policies(inventory.get().policies(), store.get(), journal.get(), clock));
+                yield new DefaultBackend(env, lazy(() -> registrations(env, store.get(), journal.get(), clock, policies.get())),
+                        inventory, lazy(WinsockEndpoints::connector), lazy(WinsockEndpoints::listenerFactory), () -> null,
+                        checks, policies);
             }
-            case LINUX_GUEST -> new DefaultBackend(env, registrations(env, store, journal, clock, null), new HostVmInventory(),
-                    VsockEndpoints.connector(), VsockEndpoints.listenerFactory(), null, hostChecks(env), null);
+            case LINUX_GUEST -> new DefaultBackend(env, lazy(() -> registrations(env, store.get(), journal.get(), clock, null)),
+                    lazy(HostVmInventory::new), lazy(VsockEndpoints::connector), lazy(VsockEndpoints::listenerFactory),
+                    () -> null, checks, () -> null);
             case SANDBOX -> {
-                SandboxVmInventory inventory = new SandboxVmInventory(env.sandboxDir(), clock);
-                Policies policies = new Policies(inventory.policies(), store, journal, clock);
-                ServiceRegistry services = registrations(env, store, journal, clock, policies);
-                SandboxVms vms = sandboxVms(inventory);
-                SandboxPaths paths = SandboxPaths.forSandbox(env.sandboxDir());
-                RegisteredServices registered = id -> services.list().stream().anyMatch(r -> r.id().equals(id));
-                SandboxEndpoints endpoints = new SandboxEndpoints(paths, vms, registered, new SandboxResponders(paths));
-                yield new DefaultBackend(env, services, inventory, endpoints, endpoints, vms, hostChecks(env), policies);
+                Supplier<SandboxVmInventory> inventory = lazy(() -> new SandboxVmInventory(env.sandboxDir(), clock));
+                Supplier<Policies> policies = lazy(() -> new Policies(inventory.get().policies(), store.get(), journal.get(), clock));
+                Supplier<ServiceRegistry> services = lazy(() -> registrations(env, store.get(), journal.get(), clock, policies.get()));
+                Supplier<SandboxVms> vms = lazy(() -> sandboxVms(inventory.get()));
+                Supplier<SandboxEndpoints> endpoints = lazy(() -> {
+                    SandboxPaths paths = SandboxPaths.forSandbox(env.sandboxDir());
+                    RegisteredServices registered = id -> services.get().list().stream().anyMatch(r -> r.id().equals(id));
+                    return new SandboxEndpoints(paths, vms.get(), registered, new SandboxResponders(paths));
+                });
+                yield new DefaultBackend(env, services, inventory::get, endpoints::get, endpoints::get, vms, checks, policies);
+            }
+        };
+    }
+
+    /** {@code factory}'s value, made on the first call (from any thread) and kept. */
+    private static <T> Supplier<T> lazy(Supplier<? extends T> factory) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = factory.get();
+                }
+                return value;
             }
         };
     }
@@ -214,20 +237,20 @@ public final class DefaultBackendFactory implements BackendFactory {
         return new SandboxVms.Vm(v.id(), v.name(), v.isRunning(), v.state());
     }
 
-    /** The ports for one environment. */
+    /** The ports for one environment, each built on first use. */
     static final class DefaultBackend implements Backend {
         private final Environment env;
-        private final ServiceRegistry services;
-        private final VmInventory vms;
-        private final Connector connector;
-        private final ListenerFactory listenerFactory;
-        private final SandboxVms sandboxVms;
+        private final Supplier<ServiceRegistry> services;
+        private final Supplier<? extends VmInventory> vms;
+        private final Supplier<? extends Connector> connector;
+        private final Supplier<? extends ListenerFactory> listenerFactory;
+        private final Supplier<SandboxVms> sandboxVms;
         private final HostChecks hostChecks;
-        private final ServicePolicies policies;
+        private final Supplier<? extends ServicePolicies> policies;
 
-        DefaultBackend(Environment env, ServiceRegistry services, VmInventory vms, Connector connector,
-                       ListenerFactory listenerFactory, SandboxVms sandboxVms, HostChecks hostChecks,
-                       ServicePolicies policies) {
+        DefaultBackend(Environment env, Supplier<ServiceRegistry> services, Supplier<? extends VmInventory> vms,
+                       Supplier<? extends Connector> connector, Supplier<? extends ListenerFactory> listenerFactory,
+                       Supplier<SandboxVms> sandboxVms, HostChecks hostChecks, Supplier<? extends ServicePolicies> policies) {
             this.env = env;
             this.services = services;
             this.vms = vms;
@@ -240,7 +263,7 @@ public final class DefaultBackendFactory implements BackendFactory {
 
         @Override
         public Optional<ServicePolicies> policies() {
-            return Optional.ofNullable(policies);
+            return Optional.ofNullable(policies.get());
         }
 
         @Override
@@ -255,27 +278,27 @@ public final class DefaultBackendFactory implements BackendFactory {
 
         @Override
         public ServiceRegistry services() {
-            return services;
+            return services.get();
         }
 
         @Override
         public VmInventory vms() {
-            return vms;
+            return vms.get();
         }
 
         @Override
         public Connector connector() {
-            return connector;
+            return connector.get();
         }
 
         @Override
         public ListenerFactory listenerFactory() {
-            return listenerFactory;
+            return listenerFactory.get();
         }
 
         @Override
         public Optional<SandboxVms> sandboxVms() {
-            return Optional.ofNullable(sandboxVms);
+            return Optional.ofNullable(sandboxVms.get());
         }
     }
 }

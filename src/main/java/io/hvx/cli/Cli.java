@@ -5,6 +5,7 @@ import io.hvx.core.Messages;
 import io.hvx.core.Mode;
 import io.hvx.core.TextSafety;
 import java.lang.reflect.Constructor;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -23,16 +24,30 @@ public final class Cli {
 
     /** Parses and runs {@code args}; returns the exit code. */
     public static int run(CliContext ctx, String... args) {
-        CommandLine cl = commandLine(ctx);
+        CommandLine cl = commandLine(ctx, HvxCommand.subcommandName(args));
         int code = cl.execute(args);
         ctx.out().flush();
         ctx.err().flush();
         return code;
     }
 
-    /** The configured command line, exposed for tests of the command tree. */
+    /** The configured command line with every subcommand, exposed for tests of the command tree. */
     public static CommandLine commandLine(CliContext ctx) {
+        return commandLine(ctx, null);
+    }
+
+    /**
+     * The configured command line with only the subcommand {@code wanted}, or with all of them
+     * when {@code wanted} is null or names none (usage, suggestions for a misspelt command).
+     */
+    static CommandLine commandLine(CliContext ctx, String wanted) {
         CommandLine cl = new CommandLine(new HvxCommand(ctx), new ContextFactory(ctx));
+        List<Class<?>> subcommands = HvxCommand.SUBCOMMANDS.stream()
+                .filter(c -> nameOf(c).equals(wanted)).toList();
+        for (Class<?> c : subcommands.isEmpty() ? HvxCommand.SUBCOMMANDS : subcommands) {
+            cl.addSubcommand(nameOf(c), c);
+        }
+        // the settings below reach the subcommands present now, so they come after addSubcommand
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -62,6 +77,10 @@ public final class Cli {
             return FAILED;
         });
         return cl;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(CommandLine.Command.class).name();
     }
 
     private static String firstLine(String s) {

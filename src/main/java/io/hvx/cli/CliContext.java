@@ -95,15 +95,18 @@ public final class CliContext {
 
     /** JSON as the CLI prints it: pretty, nulls kept, no HTML escaping. */
     public static Gson json() {
-        return JSON;
+        return Json.GSON;
     }
 
-    private static final Gson JSON = new GsonBuilder().serializeNulls().disableHtmlEscaping()
-            .setPrettyPrinting().create();
+    /** Holds the Gson instance so that commands which print no JSON never load Gson (start-up time). */
+    private static final class Json {
+        static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping()
+                .setPrettyPrinting().create();
+    }
 
     /** Prints {@code value} as JSON on stdout. */
     public void printJson(Object value) {
-        out.println(JSON.toJson(value));
+        out.println(json().toJson(value));
         out.flush();
     }
 }

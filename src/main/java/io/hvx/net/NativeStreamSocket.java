@@ -42,9 +42,15 @@ public abstract class NativeStreamSocket implements StreamConnection {
     private final String target;
     private volatile String local = "";
     private volatile String peer = "";
-    private volatile boolean closed;
     private volatile boolean outputShut;
-    private final AtomicInteger users = new AtomicInteger();
+    /**
+     * The calls using the handle (low bits) and the closed flag ({@link #CLOSED}) in one atomic
+     * value, so that "closed and nobody inside" is seen by exactly one thread at the moment it
+     * becomes true: with two separate variables, a call could enter between another call's
+     * last-out check and its read of the flag, and have the handle released under it.
+     */
+    private final AtomicInteger state = new AtomicInteger();
+    private static final int CLOSED = 1 << 30;
     private final AtomicBoolean released = new AtomicBoolean();
 
     private ByteBuffer readBounce;
@@ -154,13 +160,13 @@ public abstract class NativeStreamSocket implements StreamConnection {
         while (true) {
             long n = recv(address, length);
             if (n >= 0) {
-                if (n == 0 && closed) {
+                if (n == 0 && closed()) {
                     throw closedFailure();
                 }
                 return n;
             }
             int e = lastError();
-            if (closed) {
+            if (closed()) {
                 throw closedFailure();
             }
             if (!isWouldBlock(e)) {
@@ -173,7 +179,7 @@ public abstract class NativeStreamSocket implements StreamConnection {
     /** One slice of waiting for readiness; a close during it ends the call as closed. */
     private void await(Io io) {
         int e = awaitReady(io, SLICE_MS);
-        if (closed) {
+        if (closed()) {
             throw closedFailure();
         }
         if (e != 0) {
@@ -220,7 +226,7 @@ public abstract class NativeStreamSocket implements StreamConnection {
                 return n;
             }
             int e = lastError();
-            if (closed) {
+            if (closed()) {
                 throw closedFailure();
             }
             if (outputShut && isSendAfterShutdown(e)) {
@@ -239,7 +245,7 @@ public abstract class NativeStreamSocket implements StreamConnection {
         try {
             if (!shutdownSend()) {
                 int e = lastError();
-                if (closed) {
+                if (closed()) {
                     throw closedFailure();
                 }
                 throw ioFailure(Io.SHUTDOWN, e);
@@ -252,24 +258,22 @@ public abstract class NativeStreamSocket implements StreamConnection {
 
     @Override
     public final void close() {
-        if (closed) {
+        // set the flag and count this call as a user while it wakes the others: wake() touches
+        // the handle, which the last call out must not release before it returns
+        int before = state.getAndUpdate(v -> (v & CLOSED) != 0 ? v : (v | CLOSED) + 1);
+        if ((before & CLOSED) != 0) {
             return;
         }
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        wake();
-        if (users.get() == 0) {
-            release();
+        try {
+            wake();
+        } finally {
+            end();
         }
     }
 
     @Override
     public final boolean isClosed() {
-        return closed;
+        return closed();
     }
 
     @Override
@@ -297,8 +301,7 @@ public abstract class NativeStreamSocket implements StreamConnection {
 
     /** Marks a call as using the handle; fails if the socket is closed. Pair with {@link #end()}. */
     protected final void begin() {
-        users.incrementAndGet();
-        if (closed) {
+        if ((state.incrementAndGet() & CLOSED) != 0) {
             end();
             throw closedFailure();
         }
@@ -306,9 +309,13 @@ public abstract class NativeStreamSocket implements StreamConnection {
 
     /** Ends a call started with {@link #begin()}; the last one out after a close releases the handle. */
     protected final void end() {
-        if (users.decrementAndGet() == 0 && closed) {
+        if (state.decrementAndGet() == CLOSED) {
             release();
         }
+    }
+
+    private boolean closed() {
+        return (state.get() & CLOSED) != 0;
     }
 
     private void release() {
@@ -318,7 +325,7 @@ public abstract class NativeStreamSocket implements StreamConnection {
     }
 
     protected final void checkOpen() {
-        if (closed) {
+        if (closed()) {
             throw closedFailure();
         }
     }

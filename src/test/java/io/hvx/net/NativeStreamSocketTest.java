@@ -140,7 +140,10 @@ class NativeStreamSocketTest {
 
         @Override
         protected void wake() {
-            // like Winsock: nothing documented wakes a blocked call without releasing the handle
+            // like WinsockSocket's shutdown(SD_BOTH): a call on the handle, which must not be
+            // released under it, though it wakes nothing that blocks here
+            enter();
+            leave();
         }
 
         @Override
