@@ -6,6 +6,7 @@ import io.hvx.core.Messages;
 import io.hvx.core.Mode;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
+import io.hvx.core.ServicePolicies;
 import io.hvx.core.Settings;
 import io.hvx.core.VmInventory;
 import io.hvx.files.JsonConnectionBook;
@@ -17,6 +18,7 @@ import io.hvx.platform.DesktopOpener;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.platform.Logs;
 import io.hvx.platform.ShellElevatedRestart;
+import io.hvx.registry.Policies;
 import io.hvx.registry.RegistrationFormats;
 import io.hvx.ui.common.ErrorDialog;
 import io.hvx.ui.common.ErrorText;
@@ -101,6 +103,7 @@ public final class App {
             if (vms != backend.vms() && vms instanceof AutoCloseable c) {
                 own(c);
             }
+            ServicePolicies policies = guiPolicies(backend, vms);
             FxTaskRunner tasks = own(new FxTaskRunner());
             FxDialogService dialogs = new FxDialogService(stage);
             Navigator navigator = new Navigator();
@@ -113,10 +116,10 @@ public final class App {
             ConnectionsSection connections = new ConnectionsSection(vms, backend.services(), backend.connector(),
                     backend.listenerFactory(), new ResponderServers(), JsonConnectionBook.inDataDir(dataDir, clock),
                     terminals, dialogs, navigator);
-            ServicesSection services = new ServicesSection(backend.services(), new RegistrationFormats(),
+            ServicesSection services = new ServicesSection(backend.services(), policies, new RegistrationFormats(),
                     new ShellElevatedRestart(), stage::close, guid::open, tasks, dialogs);
             services.offerTerminal(s -> connections.open(null, s), connections::listen);
-            VmsSection vmsSection = new VmsSection(vms, settings, tasks);
+            VmsSection vmsSection = new VmsSection(vms, policies, settings, tasks);
             vmsSection.offerTerminal(vm -> connections.open(vm, null));
             TesterSection tester = new TesterSection(backend, vms, new TestReportFiles(), new ShellElevatedRestart(),
                     stage::close, services.viewModel()::add, tasks, dialogs);
@@ -168,6 +171,19 @@ public final class App {
         return settings.get(Settings.Key.VMS_POWERSHELL).filter(p -> !p.isBlank())
                 .map(p -> (VmInventory) PowerShellVmInventory.warm(p, null))
                 .orElseGet(ps::warmed);
+    }
+
+    /**
+     * The per-VM service policies the GUI uses: on Windows over the GUI's long-lived PowerShell (so
+     * a switch does not pay PowerShell's cold start), elsewhere the backend's own; null where the
+     * mode has none.
+     */
+    static ServicePolicies guiPolicies(Backend backend, VmInventory guiVms) {
+        ServicePolicies policies = backend.policies().orElse(null);
+        if (policies instanceof Policies p && guiVms instanceof PowerShellVmInventory ps && guiVms != backend.vms()) {
+            return p.over(ps.policies());
+        }
+        return policies;
     }
 
     /** Builds the main window on {@code stage} (FX thread); also used by the headless GUI tests. */

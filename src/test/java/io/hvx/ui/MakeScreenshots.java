@@ -280,8 +280,32 @@ class MakeScreenshots {
             find(robot, "#tester-tabs", TabPane.class).getSelectionModel().select(1);
         });
         robot.clickOn("#doctor-run");
-        waitUntil(() -> find(robot, "#doctor-rows", VBox.class).getChildren().size() == 6
+        waitUntil(() -> find(robot, "#doctor-rows", VBox.class).getChildren().size() == 7
                 && !find(robot, "#doctor-run", javafx.scene.control.Button.class).isDisabled());
         write("doctor");
+    }
+
+    /** The selected VM's hvsocket services with their switches (one of them off), English and Chinese. */
+    @Test
+    @Order(9)
+    void perVmServices(FxRobot robot) throws Exception {
+        backend.policies().orElseThrow().set(io.hvx.core.SandboxSeed.DEMO_LINUX_ID, io.hvx.core.SandboxSeed.SINK_SERVICE,
+                io.hvx.core.ServicePolicy.DISABLED);
+        perVmServices(robot, java.util.Locale.US, "per-vm-services");
+        perVmServices(robot, java.util.Locale.SIMPLIFIED_CHINESE, "per-vm-services-zh");
+        io.hvx.core.Messages.setLocale(java.util.Locale.US);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void perVmServices(FxRobot robot, java.util.Locale locale, String name) throws Exception {
+        io.hvx.core.Messages.setLocale(locale);
+        open(robot, "vms", Theme.LIGHT);
+        TableView<VirtualMachine> table = find(robot, "#vms-table", TableView.class);
+        waitUntil(() -> table.getItems().size() == 2);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        waitUntil(() -> find(robot, "#vms-policy-rows", VBox.class).getChildren().size() >= 6);
+        robot.interact(() -> find(robot, ".vms-details-scroll", javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        write(name);
+        robot.interact(stage::close);
     }
 }

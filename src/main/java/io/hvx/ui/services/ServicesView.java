@@ -20,7 +20,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -70,9 +73,11 @@ public final class ServicesView extends BorderPane {
      * @param openInWorkbench opens a GUID in the GUID workbench, or null when not offered
      * @param openTerminal    opens a terminal to a service, or null when not offered
      * @param listen          opens a Listen tab for a service, or null when not offered
+     * @param below           shown under the table, the divider between them movable (the selected
+     *                        service's per-VM policies), or null
      */
     public ServicesView(ServicesViewModel vm, Consumer<String> openInWorkbench, Consumer<ServiceChoice> openTerminal,
-                        Consumer<ServiceChoice> listen) {
+                        Consumer<ServiceChoice> listen, Node below) {
         this.vm = vm;
         this.openInWorkbench = openInWorkbench;
         this.openTerminal = openTerminal;
@@ -89,7 +94,14 @@ public final class ServicesView extends BorderPane {
         VBox top = new VBox(header(), toolbar(), readOnlyBanner(), errorHolder);
         top.getStyleClass().add("services-top");
         setTop(top);
-        setCenter(table());
+        if (below == null) {
+            setCenter(table());
+        } else {
+            SplitPane split = new SplitPane(table(), below);
+            split.setOrientation(Orientation.VERTICAL);
+            split.setDividerPositions(0.55);
+            setCenter(split);
+        }
         Label status = new Label();
         status.setId("services-status");
         status.getStyleClass().add("services-status");

@@ -1,6 +1,7 @@
 package io.hvx.ui.vms;
 
 import io.hvx.core.Messages;
+import io.hvx.core.ServicePolicies;
 import io.hvx.core.Settings;
 import io.hvx.core.VmChoice;
 import io.hvx.core.VmInventory;
@@ -23,6 +24,7 @@ public final class VmsSection implements Section {
 
     private final VmsViewModel model;
     private Consumer<VmChoice> openTerminal;
+    private final VmServicePoliciesViewModel policies;
     private VmsView view;
 
     /**
@@ -30,7 +32,25 @@ public final class VmsSection implements Section {
      * @param settings  where the auto-refresh interval is remembered
      */
     public VmsSection(VmInventory inventory, Settings settings, TaskRunner tasks) {
+        this(inventory, null, settings, tasks);
+    }
+
+    /**
+     * @param policies the per-VM service policies, shown with the selected VM; null where the mode
+     *                 has none
+     */
+    public VmsSection(VmInventory inventory, ServicePolicies policies, Settings settings, TaskRunner tasks) {
         this.model = new VmsViewModel(inventory, tasks);
+        this.policies = policies == null ? null : new VmServicePoliciesViewModel(policies, tasks);
+        if (this.policies != null) {
+            model.selectedProperty().addListener((o, was, now) -> {
+                if (was == null || now == null || !was.id().equals(now.id())) {
+                    this.policies.show(now);
+                }
+            });
+            // a refresh of the list (F5, auto-refresh, the sandbox file changing) reads the policies again
+            model.lastRefreshedProperty().addListener((o, was, now) -> this.policies.reload());
+        }
         model.autoRefreshSecondsProperty().set(autoRefresh(settings));
         model.autoRefreshSecondsProperty().addListener((obs, old, now) -> settings.put(Settings.Key.VMS_AUTO_REFRESH,
                 now.intValue() == 0 ? null : Integer.toString(now.intValue())));
@@ -64,7 +84,7 @@ public final class VmsSection implements Section {
     @Override
     public Node view() {
         if (view == null) {
-            view = new VmsView(model, openTerminal);
+            view = new VmsView(model, openTerminal, policies == null ? null : new VmServicePoliciesPanel(policies));
         }
         return view;
     }
@@ -72,6 +92,10 @@ public final class VmsSection implements Section {
     @Override
     public void onShow() {
         model.start();
+        if (policies != null) {
+            // a policy may have been changed in Services meanwhile
+            policies.reload();
+        }
     }
 
     @Override
@@ -84,5 +108,10 @@ public final class VmsSection implements Section {
 
     public VmsViewModel model() {
         return model;
+    }
+
+    /** The selected VM's service policies, or null where the mode has none (for tests). */
+    public VmServicePoliciesViewModel policies() {
+        return policies;
     }
 }

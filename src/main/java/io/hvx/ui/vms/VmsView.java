@@ -19,6 +19,7 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -62,11 +63,17 @@ public final class VmsView extends StackPane {
     private final TableView<VirtualMachine> table = new TableView<>();
     private final Consumer<VmChoice> openTerminal;
     private final Timeline autoRefresh = new Timeline();
+    private final Node moreDetails;
 
-    /** @param openTerminal opens a terminal to a VM, or null when not offered */
-    public VmsView(VmsViewModel model, Consumer<VmChoice> openTerminal) {
+    /**
+     * @param openTerminal opens a terminal to a VM, or null when not offered
+     * @param moreDetails  shown below the integration services of the selected VM (the per-VM
+     *                     service policies), or null
+     */
+    public VmsView(VmsViewModel model, Consumer<VmChoice> openTerminal, Node moreDetails) {
         this.model = model;
         this.openTerminal = openTerminal;
+        this.moreDetails = moreDetails;
         getStylesheets().add(Objects.requireNonNull(VmsView.class.getResource("/css/vms.css")).toExternalForm());
         getStyleClass().add("vms-view");
         setId("vms-view");
@@ -307,6 +314,9 @@ public final class VmsView extends StackPane {
         servicesBox.managedProperty().bind(servicesBox.visibleProperty());
 
         VBox details = new VBox(heading, idRow, facts, servicesBox);
+        if (moreDetails != null) {
+            details.getChildren().add(moreDetails);
+        }
         details.getStyleClass().add("vms-details-content");
         details.visibleProperty().bind(model.selectedProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
