@@ -2,14 +2,13 @@ package io.hvx.ui.connections;
 
 import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
+import io.hvx.ui.common.SectionHeader;
 import java.util.Objects;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -18,9 +17,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -45,20 +41,11 @@ public final class ConnectionsView extends BorderPane {
         getStyleClass().add("connections-view");
         setId("connections-view");
 
-        Label title = new Label(Messages.get("conn.view.title"));
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label hint = new Label(Messages.get("conn.view.hint"));
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
         Button add = new Button(Messages.get("conn.tab.add"), new FontIcon(Feather.PLUS));
         add.setId("conn-new-tab");
         add.setTooltip(new Tooltip(Messages.get("conn.tab.add.tooltip")));
         add.setOnAction(e -> newTab());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, title, hint, grow, add);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12, 12, 4, 12));
-        setTop(header);
+        setTop(new SectionHeader(Messages.get("conn.view.title"), Messages.get("conn.view.hint"), add));
 
         tabs.setId("conn-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
