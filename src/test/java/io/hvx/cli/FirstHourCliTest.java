@@ -202,16 +202,15 @@ class FirstHourCliTest {
         Path b = tmp.resolve("b");
 
         assertThat(hvx(home, "--sandbox-dir", a.toString(), "services", "add", "--name", "Only in a").exit()).isZero();
-        HvxProcesses.Outcome info = hvx(home, "--sandbox-dir", a.toString(), "info", "--json");
 
-        JsonObject json = JsonParser.parseString(info.out()).getAsJsonObject();
-        assertThat(json.get("dataDir").getAsString()).isEqualTo(a.toString());
         assertThat(a.resolve("services-undo")).isDirectory();
         HvxProcesses.Outcome undoInB = hvx(home, "--sandbox-dir", b.toString(), "services", "undo");
         assertThat(undoInB.exit()).isEqualTo(Cli.USAGE);
         assertThat(undoInB.err()).contains("nothing to undo");
         assertThat(home).doesNotExist(); // nothing of either sandbox in the per-user data directory
         assertThat(hvx(home, "--sandbox-dir", a.toString(), "services", "undo").exit()).isZero();
+        JsonObject json = JsonParser.parseString(hvx(home, "--sandbox-dir", a.toString(), "info", "--json").out()).getAsJsonObject();
+        assertThat(json.get("dataDir").getAsString()).isEqualTo(a.toString());
     }
 
     /** Runs hvx in its own process without HVX_DATA_DIR, with {@code home} as the user's home. */

@@ -176,6 +176,20 @@ class DefaultWindowFxTest {
     }
 
     @Test
+    void theWorkbenchPickerShowsTheChosenVmOnceTheVmsAreListed(FxRobot robot) throws Exception {
+        MainWindow window = open(robot, "en-US", Theme.LIGHT, sandbox());
+        robot.interact(() -> window.show("guid"));
+        // the list grows from the aliases to the VMs and the aliases: the choice (parent) stays shown
+        waitUntil(() -> find("#guid-vm") instanceof javafx.scene.control.ComboBox<?> c
+                && c.getItems().stream().anyMatch(v -> v.toString().equals("demo-linux")));
+
+        List<String> shown = onFx(() -> find("#guid-vm").lookupAll(".list-cell").stream()
+                .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null && !t.isBlank()).toList());
+        assertThat(shown).containsExactly("parent  ·  HV_GUID_PARENT");
+        assertThat(onFx(() -> ((Label) find("#guid-vm-help")).getText())).contains("connect to its host");
+    }
+
+    @Test
     void theServicesFilterPlaceholderIsReadableOnTheDarkTheme(FxRobot robot) throws Exception {
         MainWindow window = open(robot, "en-US", Theme.DARK, sandbox());
         robot.interact(() -> window.show("services"));

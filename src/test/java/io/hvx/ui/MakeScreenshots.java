@@ -153,10 +153,11 @@ class MakeScreenshots {
         open(robot, "connections", Theme.LIGHT);
         TabPane tabs = find(robot, "#conn-tabs", TabPane.class);
         Node tab = tabs.getSelectionModel().getSelectedItem().getContent();
-        ComboBox<String> vm = robot.from(tab).lookup("#conn-vm").queryAs(ComboBox.class);
-        waitUntil(() -> vm.getItems().contains("demo-linux"));
+        ComboBox<Object> vm = robot.from(tab).lookup("#conn-vm").queryAs(ComboBox.class);
+        // the picker holds typed choices; a VM's reads as its name
+        waitUntil(() -> vm.getItems().stream().anyMatch(c -> c.toString().equals("demo-linux")));
         robot.clickOn(vm.getEditor()).write("demo-linux");
-        robot.clickOn(robot.from(tab).lookup("#conn-service").queryAs(ComboBox.class).getEditor()).write("Demo echo · vsock:7");
+        robot.clickOn(robot.from(tab).lookup("#conn-service").queryAs(ComboBox.class).getEditor()).write("Demo echo");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> "Connected".equals(robot.from(tab).lookup("#conn-state").queryAs(Label.class).getText()));
         TextField input = robot.from(tab).lookup("#conn-input").queryAs(TextField.class);

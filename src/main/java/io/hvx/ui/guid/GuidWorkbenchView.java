@@ -10,6 +10,8 @@ import io.hvx.ui.common.SectionHeader;
 import io.hvx.ui.guid.GuidWorkbenchViewModel.State;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -155,9 +157,15 @@ final class GuidWorkbenchView extends BorderPane {
     }
 
     private Node addressCard() {
-        ComboBox<VmChoice> vm = new ComboBox<>(model.vmChoices());
+        // the picker gets a new list each time the choices change: a list replaced in place keeps
+        // the picker's old index, and its button then shows the VM at that index, not the choice
+        ComboBox<VmChoice> vm = new ComboBox<>(FXCollections.observableArrayList(model.vmChoices()));
         vm.setId("guid-vm");
         vm.valueProperty().bindBidirectional(model.vmProperty());
+        model.vmChoices().addListener((ListChangeListener<VmChoice>) c -> {
+            vm.setItems(FXCollections.observableArrayList(model.vmChoices()));
+            vm.setValue(model.vmProperty().get());
+        });
         vm.setConverter(new StringConverter<>() {
             @Override
             public String toString(VmChoice c) {
