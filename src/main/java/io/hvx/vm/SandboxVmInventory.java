@@ -178,11 +178,6 @@ public final class SandboxVmInventory implements VmInventory {
         return behaviour.toVm(back);
     }
 
-    /** The removed VMs that {@link #restore} can put back, removed last first. */
-    public List<VirtualMachine> removed() {
-        return removedFile.load().vms().reversed().stream().map(behaviour::toVm).toList();
-    }
-
     /**
      * Brings the VMs back to a new sandbox's: the demo VMs as seeded, every other VM kept as
      * removed (so {@link #restore} brings it back).

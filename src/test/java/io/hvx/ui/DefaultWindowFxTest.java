@@ -198,7 +198,7 @@ class DefaultWindowFxTest {
 
         double contrast = onFx(() -> {
             TextField filter = (TextField) find("#services-filter");
-            Text prompt = findText(filter, filter.getPromptText());
+            Text prompt = Truncation.findText(filter, filter.getPromptText());
             Color ink = (Color) prompt.getFill();
             Paint back = filter.getBackground().getFills().getLast().getFill();
             return contrast(ink, colorOf(back));
@@ -222,21 +222,6 @@ class DefaultWindowFxTest {
         });
         assertThat(sizes[0]).isEqualTo(sizes[1]);
         assertThat(sizes[2]).isEqualTo(sizes[3]);
-    }
-
-    private static Text findText(Node node, String text) {
-        if (node instanceof Text t && text.equals(t.getText())) {
-            return t;
-        }
-        if (node instanceof javafx.scene.Parent p) {
-            for (Node c : p.getChildrenUnmodifiable()) {
-                Text t = findText(c, text);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
     }
 
     /** A fill's colour (a gradient's: where the text is, its end). */

@@ -131,7 +131,8 @@ public final class Truncation {
         }
     }
 
-    private static Text findText(Node node, String text) {
+    /** The first {@link Text} under {@code node} that shows {@code text}, or null. */
+    static Text findText(Node node, String text) {
         if (node instanceof Text t && text.equals(t.getText())) {
             return t;
         }

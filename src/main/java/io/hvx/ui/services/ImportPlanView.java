@@ -89,7 +89,9 @@ final class ImportPlanView extends VBox {
 
         WrappingCell(TableColumn<ImportPlan.Step, String> column) {
             text.getStyleClass().add("import-plan-cell-text");
-            text.wrappingWidthProperty().bind(column.widthProperty().subtract(snappedLeftInset() + snappedRightInset() + 16));
+            text.wrappingWidthProperty().bind(Bindings.createDoubleBinding(
+                    () -> Math.max(20, column.getWidth() - snappedLeftInset() - snappedRightInset()),
+                    column.widthProperty(), paddingProperty()));
             setPrefHeight(USE_COMPUTED_SIZE);
         }
 

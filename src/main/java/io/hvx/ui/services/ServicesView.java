@@ -139,9 +139,7 @@ public final class ServicesView extends BorderPane {
         filter.setTooltip(new Tooltip(Messages.get("services.filter.tooltip")));
         filter.textProperty().bindBidirectional(vm.filterProperty());
         // one strip: the filter sits at the toolbar's right end, on the toolbar's background
-        ToolBar bar = new ToolBar(add, rename, remove, undo, export, importB, refresh, new Spacer(), filter);
-        bar.getStyleClass().add("services-toolbar");
-        return bar;
+        return new ToolBar(add, rename, remove, undo, export, importB, refresh, new Spacer(), filter);
     }
 
     private HBox readOnlyBanner() {
