@@ -44,7 +44,14 @@ public abstract class NativeStreamSocket implements StreamConnection {
     private volatile String peer = "";
     private volatile boolean closed;
     private volatile boolean outputShut;
-    private final AtomicInteger users = new AtomicInteger();
+    /**
+     * The calls using the handle (low bits) and, once {@link #close()} has decided, {@link #CLOSED}:
+     * one value, so "no call is using it" and "it is closed" are read together. With two separate
+     * fields a call leaving could count zero users, a new call start before the close, and the
+     * leaving call then see the close and release the handle under the new one.
+     */
+    private final AtomicInteger state = new AtomicInteger();
+    private static final int CLOSED = 1 << 30;
     private final AtomicBoolean released = new AtomicBoolean();
 
     private ByteBuffer readBounce;
@@ -262,7 +269,7 @@ public abstract class NativeStreamSocket implements StreamConnection {
             closed = true;
         }
         wake();
-        if (users.get() == 0) {
+        if (state.getAndAdd(CLOSED) == 0) {
             release();
         }
     }
@@ -297,8 +304,7 @@ public abstract class NativeStreamSocket implements StreamConnection {
 
     /** Marks a call as using the handle; fails if the socket is closed. Pair with {@link #end()}. */
     protected final void begin() {
-        users.incrementAndGet();
-        if (closed) {
+        if ((state.incrementAndGet() & CLOSED) != 0 || closed) {
             end();
             throw closedFailure();
         }
@@ -306,7 +312,7 @@ public abstract class NativeStreamSocket implements StreamConnection {
 
     /** Ends a call started with {@link #begin()}; the last one out after a close releases the handle. */
     protected final void end() {
-        if (users.decrementAndGet() == 0 && closed) {
+        if (state.decrementAndGet() == CLOSED) {
             release();
         }
     }

@@ -13,6 +13,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.WindowEvent;
 import org.controlsfx.validation.ValidationSupport;
 
 /**
@@ -115,7 +116,12 @@ final class AddServiceView extends GridPane {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         getColumnConstraints().setAll(labels, fields);
-        name.requestFocus();
+        // a dialog gives its first focus to a button: the name gets it once the window shows
+        name.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null && scene.getWindow() != null) {
+                scene.getWindow().addEventHandler(WindowEvent.WINDOW_SHOWN, e -> name.requestFocus());
+            }
+        });
     }
 
     private static RadioButton radio(ToggleGroup group, AddServiceForm.Source s, String id) {

@@ -105,6 +105,7 @@ class ServiceDialogsFxTest {
         assertThat(onFx(problem::getText)).as("nothing is complained about before a field was touched").isNullOrEmpty();
 
         TextField name = onFx(() -> (TextField) pane.lookup("#service-name"));
+        waitUntil(name::isFocused);                           // the name has the focus when the dialog opens
         robot.clickOn(name).write("x");
         robot.interact(() -> name.setText(""));
         WaitForAsyncUtils.waitForFxEvents();
