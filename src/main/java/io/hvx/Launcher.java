@@ -2,6 +2,7 @@ package io.hvx;
 
 import io.hvx.cli.Cli;
 import io.hvx.cli.CliContext;
+import io.hvx.platform.Terminals;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.OutputStream;
@@ -29,7 +30,8 @@ public final class Launcher {
         PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
         CliContext ctx = new CliContext(out, err, System.in, rawOut, new DefaultBackendFactory(),
                 (mode, dir) -> App.launchAndWait(new DefaultBackendFactory(), mode, dir),
-                System.console() != null && System.console().isTerminal());
+                System.console() != null && System.console().isTerminal())
+                .stdoutTerminal(Terminals::stdoutIsTerminal);
         return Cli.run(ctx, args);
     }
 }

@@ -57,7 +57,7 @@ public final class Cli {
         cl.registerConverter(Mode.class, text -> Mode.byId(text).orElseThrow(
                 () -> new CommandLine.TypeConversionException(Messages.get("cli.error.mode", text))));
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("hvx: " + TextSafety.escapeControls(firstLine(ex.getMessage())));
+            ex.getCommandLine().getErr().println("hvx: " + TextSafety.escapeControls(usageMessage(ex.getMessage())));
             ex.getCommandLine().getErr().println(Messages.get("cli.error.seeHelp",
                     ex.getCommandLine().getCommandSpec().qualifiedName()));
             return USAGE;
@@ -83,12 +83,17 @@ public final class Cli {
         return command.getAnnotation(CommandLine.Command.class).name();
     }
 
-    private static String firstLine(String s) {
+    /**
+     * One format for every usage error, {@code hvx: <sentence>}: the first line of picocli's
+     * message without the {@code Error: } that some of its messages (argument groups) start with.
+     */
+    static String usageMessage(String s) {
         if (s == null) {
             return "";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = (nl < 0 ? s : s.substring(0, nl)).strip();
+        return line.startsWith("Error: ") ? line.substring("Error: ".length()) : line;
     }
 
     /** Gives commands with a {@code (CliContext)} constructor their context. */
