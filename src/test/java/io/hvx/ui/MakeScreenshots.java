@@ -169,7 +169,7 @@ class MakeScreenshots {
     @Order(5)
     @SuppressWarnings("unchecked")
     void terminal(FxRobot robot) throws Exception {
-        open(robot, "connections", Theme.byId(System.getProperty("hvx.screenshots.theme", "light")));
+        open(robot, "connections", io.hvx.ui.shell.ThemeChoice.byId(System.getProperty("hvx.screenshots.theme", "light")).look(Theme.LIGHT));
         TabPane tabs = find(robot, "#conn-tabs", TabPane.class);
         ConnectionSessionView tab = (ConnectionSessionView) tabs.getSelectionModel().getSelectedItem().getContent();
         ComboBox<VmChoice> vm = robot.from(tab).lookup("#conn-vm").queryAs(ComboBox.class);
