@@ -84,10 +84,7 @@ public final class App {
         GuiStartup.Start start = GuiStartup.resolve(mode, sandboxDir, settings);
         Backend backend = factory.create(start.mode(), start.sandboxDir());
         settings.loadProblem().ifPresent(p -> LOG.log(System.Logger.Level.WARNING, p.message()));
-        // the language saved, else the system's: a system in another language than ours gets
-        // English everywhere, JavaFX's own buttons included
-        useLocale(settings.get(Settings.Key.LANGUAGE).map(Language::byTag)
-                .orElseGet(() -> Language.of(start.choices().osLocale())).locale());
+        useLocale(language(settings, start.choices().osLocale()).locale());
         pending = new Start(backend, settings, start.choices());
         try {
             Application.launch(Fx.class);
@@ -97,6 +94,14 @@ public final class App {
         } finally {
             settings.flush();
         }
+    }
+
+    /**
+     * The language of the GUI: the one saved, else the operating system's (a system in another
+     * language than ours gets English everywhere, JavaFX's own buttons included).
+     */
+    static Language language(Settings settings, Locale os) {
+        return settings.get(Settings.Key.LANGUAGE).map(Language::byTag).orElseGet(() -> Language.of(os));
     }
 
     private static void useLocale(Locale locale) {

@@ -216,6 +216,8 @@ class I18nKeysTest {
     /** Three or more English words in a row: a sentence left untranslated (commands are taken out first). */
     private static final Pattern ENGLISH_RUN = Pattern.compile("\\b[A-Za-z][a-z]+(?:[ ,]+[A-Za-z][a-z]+){2,}\\b");
     private static final Pattern CHINESE = Pattern.compile("[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]");
+    /** ASCII punctuation against a Chinese character: Chinese text takes the full-width forms (：；，（）). */
+    private static final Pattern HALF_WIDTH = Pattern.compile("[\\u4e00-\\u9fff][:;,!?(]|[)][\\u4e00-\\u9fff]");
     /** Names quoted from Windows in Chinese sentences (a registry file's first line, an integration service). */
     private static final Set<String> ENGLISH_RUN_ALLOWED = Set.of("error.services.reg.header", "vms.view.services.gsiDisabled");
 
@@ -237,6 +239,11 @@ class I18nKeysTest {
                 String prose = z.replaceAll("\\{[^}]*}", " ").replaceAll("hvx( [\\w|:<>.-]+)*", " ")
                         .replaceAll("--[\\w-]+", " ");
                 Matcher m = ENGLISH_RUN.matcher(prose);
+                Matcher half = HALF_WIDTH.matcher(z);
+                if (half.find()) {
+                    problems.add(file(bundle, "_zh_CN") + ": '" + k + "' has half-width punctuation in Chinese text (\""
+                            + half.group() + "\"): " + z);
+                }
                 if (m.find() && !ENGLISH_RUN_ALLOWED.contains(k)) {
                     problems.add(file(bundle, "_zh_CN") + ": '" + k + "' has English words in a row (\"" + m.group() + "\"): " + z);
                 }
@@ -257,6 +264,8 @@ class I18nKeysTest {
         assertThat(CHINESE.matcher("打开日志").find()).isTrue();
         assertThat(ENGLISH_RUN.matcher("已删除。the file was kept").find()).isTrue();
         assertThat(ENGLISH_RUN.matcher("请运行 vsock:5000 和 GUID").find()).isFalse();
+        assertThat(HALF_WIDTH.matcher("沙盒:{0}").find()).isTrue();
+        assertThat(HALF_WIDTH.matcher("沙盒：{0}（vsock:端口）").find()).isFalse();
     }
 
     @Test

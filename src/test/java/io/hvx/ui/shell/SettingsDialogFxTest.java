@@ -105,7 +105,7 @@ class SettingsDialogFxTest {
         robot.clickOn("#settings");
         waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()));
         return onFx(() -> (DialogPane) Window.getWindows().stream().filter(w -> w != stage && w.isShowing())
-                .findFirst().orElseThrow().getScene().getRoot());
+                .findFirst().orElseThrow().getScene().getRoot().lookup(".dialog-pane"));
     }
 
     private static <T extends Node> T in(DialogPane pane, String id, Class<T> type) throws Exception {
@@ -204,7 +204,7 @@ class SettingsDialogFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing()));
         DialogPane again = onFx(() -> (DialogPane) Window.getWindows().stream().filter(w -> w != stage && w.isShowing())
-                .findFirst().orElseThrow().getScene().getRoot());
+                .findFirst().orElseThrow().getScene().getRoot().lookup(".dialog-pane"));
         assertThat(onFx(() -> in(again, "#settings-timeout", TextField.class).getText())).as("shows what was saved").isEqualTo("1234");
         choose(robot, again, "#settings-theme", ThemeChoice.LIGHT);
         robot.clickOn(save(again));
