@@ -402,11 +402,12 @@ final class TestPane extends BorderPane {
         runs.setItems(m.runs());
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runs.setPlaceholder(new Label(Messages.get("tester.ui.noRuns")));
-        runs.getColumns().add(column(Messages.key("tester.col.started"), r -> CompareRuns.TIME.format(r.run().startedAt()), 80));
-        runs.getColumns().add(column(Messages.key("tester.col.kind"), r -> r.plan().kind().label(), 105));
-        runs.getColumns().add(column(Messages.key("tester.col.target"), r -> r.run().target().describe(), 200));
-        runs.getColumns().add(column(Messages.key("tester.col.result"), TestReports::summary, 335));
-        runs.getColumns().add(column(Messages.key("tester.col.outcome"), CompareRuns::outcome, 130));
+        // the result is the longest text: at the default width it shows whole (an echo run's four figures)
+        runs.getColumns().add(column(Messages.key("tester.col.started"), r -> CompareRuns.TIME.format(r.run().startedAt()), 82));
+        runs.getColumns().add(column(Messages.key("tester.col.kind"), r -> r.plan().kind().label(), 85));
+        runs.getColumns().add(column(Messages.key("tester.col.target"), r -> r.run().target().describe(), 190));
+        runs.getColumns().add(column(Messages.key("tester.col.result"), TestReports::summary, 465));
+        runs.getColumns().add(column(Messages.key("tester.col.outcome"), CompareRuns::outcome, 110));
         runs.getStyleClass().add("tester-runs");
 
         Label title = new Label(Messages.get("tester.ui.runs"));
