@@ -8,6 +8,7 @@ import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.ServicePolicies;
 import io.hvx.core.Settings;
+import io.hvx.core.StartupChoices;
 import io.hvx.core.VmInventory;
 import io.hvx.files.JsonConnectionBook;
 import io.hvx.files.JsonSnippetBook;
@@ -15,6 +16,7 @@ import io.hvx.files.TerminalFileStore;
 import io.hvx.files.TestReportFiles;
 import io.hvx.net.ResponderServers;
 import io.hvx.platform.DesktopOpener;
+import io.hvx.platform.GuiStartup;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.platform.Logs;
 import io.hvx.platform.ShellElevatedRestart;
@@ -31,10 +33,13 @@ import io.hvx.ui.connections.TerminalContext;
 import io.hvx.ui.guid.GuidWorkbenchSection;
 import io.hvx.ui.services.ServicesSection;
 import io.hvx.ui.shell.Language;
-import io.hvx.ui.tester.TesterSection;
 import io.hvx.ui.shell.MainWindow;
+import io.hvx.ui.shell.SettingsForm;
+import io.hvx.ui.shell.SettingsView;
 import io.hvx.ui.shell.ShellViewModel;
+import io.hvx.ui.tester.TesterSection;
 import io.hvx.ui.vms.VmsSection;
+import io.hvx.vm.PowerShellLocator;
 import io.hvx.vm.PowerShellVmInventory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +47,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -62,15 +68,24 @@ public final class App {
     }
 
     /** What {@link Fx#start} needs; JavaFX creates the Application itself, so it is handed over here. */
-    private record Start(Backend backend, Settings settings) {
+    private record Start(Backend backend, Settings settings, StartupChoices startup) {
     }
 
-    /** Starts the GUI and returns when its window closes. */
+    /**
+     * Starts the GUI and returns when its window closes. The mode and sandbox directory come from
+     * the options given, else the environment, else the settings ({@link GuiStartup}); the
+     * language from the settings, else the operating system's.
+     *
+     * @param mode       {@code --mode}, or null
+     * @param sandboxDir {@code --sandbox-dir}, or null
+     */
     public static void launchAndWait(BackendFactory factory, Mode mode, Path sandboxDir) {
-        Backend backend = factory.create(mode, sandboxDir);
-        Settings settings = JsonFileSettings.inDataDir(backend.environment().dataDir());
-        settings.get(Settings.Key.LANGUAGE).map(Language::byTag).map(Language::locale).ifPresent(App::useLocale);
-        pending = new Start(backend, settings);
+        Settings settings = JsonFileSettings.inDataDir(GuiStartup.settingsDir(mode, sandboxDir));
+        GuiStartup.Start start = GuiStartup.resolve(mode, sandboxDir, settings);
+        Backend backend = factory.create(start.mode(), start.sandboxDir());
+        settings.loadProblem().ifPresent(p -> LOG.log(System.Logger.Level.WARNING, p.message()));
+        useLocale(language(settings, start.choices().osLocale()).locale());
+        pending = new Start(backend, settings, start.choices());
         try {
             Application.launch(Fx.class);
         } catch (UnsupportedOperationException e) {
@@ -79,6 +94,14 @@ public final class App {
         } finally {
             settings.flush();
         }
+    }
+
+    /**
+     * The language of the GUI: the one saved, else the operating system's (a system in another
+     * language than ours gets English everywhere, JavaFX's own buttons included).
+     */
+    static Language language(Settings settings, Locale os) {
+        return settings.get(Settings.Key.LANGUAGE).map(Language::byTag).orElseGet(() -> Language.of(os));
     }
 
     private static void useLocale(Locale locale) {
@@ -97,7 +120,7 @@ public final class App {
         private final Settings settings;
         private final MainWindow window;
 
-        Gui(Stage stage, Backend backend, Settings settings) {
+        Gui(Stage stage, Backend backend, Settings settings, StartupChoices startup) {
             this.settings = settings;
             VmInventory vms = guiInventory(backend.vms(), settings);
             if (vms != backend.vms() && vms instanceof AutoCloseable c) {
@@ -122,7 +145,7 @@ public final class App {
             VmsSection vmsSection = new VmsSection(vms, policies, settings, tasks);
             vmsSection.offerTerminal(vm -> connections.open(vm, null));
             TesterSection tester = new TesterSection(backend, vms, new TestReportFiles(), new ShellElevatedRestart(),
-                    stage::close, services.viewModel()::add, tasks, dialogs);
+                    stage::close, services.viewModel()::add, settings, tasks, dialogs);
             connections.onDiagnose((vm, service) -> {
                 tester.diagnose(vm, service);
                 navigator.show(TesterSection.ID);
@@ -131,8 +154,9 @@ public final class App {
             for (Section s : sections) {
                 own(s::dispose);
             }
+            dialogs.register(SettingsForm.class, SettingsView::new);
             ShellViewModel shell = new ShellViewModel(backend.environment(), sections.stream().map(Section::id).toList(),
-                    settings, new DesktopOpener(), Logs.currentFile(), tasks, dialogs);
+                    settings, startup, App::testPowerShell, new DesktopOpener(), Logs.currentFile(), tasks, dialogs);
             window = new MainWindow(stage, shell, sections, settings, navigator);
             window.setOnClosed(this::close);
             LOG.log(System.Logger.Level.INFO, "Desktop app started: {0} mode, version {1}",
@@ -186,9 +210,25 @@ public final class App {
         return policies;
     }
 
+    /**
+     * What the Settings dialog's PowerShell test runs: the VM inventory through the PowerShell
+     * configured (found as {@code hvx vms --powershell} finds it), one process, closed after.
+     */
+    static SettingsForm.PowerShellTest.Outcome testPowerShell(String configured) {
+        Path exe = PowerShellLocator.locate(configured);
+        try (PowerShellVmInventory inventory = PowerShellVmInventory.oneShot(exe, null, Map.of())) {
+            return new SettingsForm.PowerShellTest.Outcome(exe.toString(), inventory.listing());
+        }
+    }
+
     /** Builds the main window on {@code stage} (FX thread); also used by the headless GUI tests. */
     public static MainWindow createMainWindow(Stage stage, Backend backend, Settings settings) {
-        return new Gui(stage, backend, settings).window;
+        return createMainWindow(stage, backend, settings, StartupChoices.of(backend.environment()));
+    }
+
+    /** {@link #createMainWindow(Stage, Backend, Settings)} for a run whose start was chosen as {@code startup} says. */
+    public static MainWindow createMainWindow(Stage stage, Backend backend, Settings settings, StartupChoices startup) {
+        return new Gui(stage, backend, settings, startup).window;
     }
 
     /** The JavaFX application; public because JavaFX instantiates it reflectively. */
@@ -211,7 +251,7 @@ public final class App {
                     }
                 });
             });
-            createMainWindow(stage, s.backend(), s.settings()).show();
+            createMainWindow(stage, s.backend(), s.settings(), s.startup()).show();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.hvx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hvx.core.Settings;
 import io.hvx.core.VirtualMachine;
@@ -42,5 +43,26 @@ class AppVmsWiringTest {
         } finally {
             ((PowerShellVmInventory) gui).close();
         }
+    }
+
+    @Test
+    void theGuiSpeaksTheSavedLanguageElseTheSystemsElseEnglish() {
+        Settings settings = Settings.inMemory();
+        assertThat(App.language(settings, java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo(io.hvx.ui.shell.Language.SIMPLIFIED_CHINESE);
+        assertThat(App.language(settings, java.util.Locale.forLanguageTag("zh-TW"))).isEqualTo(io.hvx.ui.shell.Language.SIMPLIFIED_CHINESE);
+        assertThat(App.language(settings, java.util.Locale.GERMANY)).isEqualTo(io.hvx.ui.shell.Language.ENGLISH);
+        settings.put(Settings.Key.LANGUAGE, "en");
+        assertThat(App.language(settings, java.util.Locale.SIMPLIFIED_CHINESE)).as("a saved choice wins").isEqualTo(io.hvx.ui.shell.Language.ENGLISH);
+    }
+
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the stand-ins are POSIX sh scripts")
+    @Test
+    void theSettingsPowerShellTestRunsTheInventoryThroughThePowerShellGiven() throws Exception {
+        Path standIn = StandIns.fixtureWrapper(tmp, "ps51-contract.json");
+        var outcome = App.testPowerShell(standIn.toString());
+        assertThat(outcome.executable()).isEqualTo(standIn.toAbsolutePath().toString());
+        assertThat(outcome.listing().vms()).isNotEmpty();
+        assertThatThrownBy(() -> App.testPowerShell(tmp.resolve("missing").toString()))
+                .isInstanceOf(io.hvx.core.OperationFailedException.class);
     }
 }

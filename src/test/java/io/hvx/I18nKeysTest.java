@@ -197,6 +197,77 @@ class I18nKeysTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Chinese values that may read like the English one: names (the product, PowerShell, Java),
+     * identifiers and struct fields users type or look up as they are (GUID, ID, VmId, hvx, null),
+     * keyboard shortcuts, units and line-ending names, and patterns made only of arguments.
+     */
+    static final Set<String> SAME_IN_CHINESE = Set.of(
+            "app.title", "info.java", "guid.form.powershell", "settings.powershell",          // names
+            "guid.canonical", "guid.form.defineGuid", "guid.address.vmId", "guid.address.serviceId",
+            "services.table.id", "services.column.id", "vms.column.id", "services.kind.hvx",
+            "json.type.null", "services.format.json",                                         // identifiers
+            "nav.shortcut", "settings.shortcut",                                              // keys
+            "services.confirm.suffix",                                   // the CLI's answer letters
+            "term.ending.lf", "term.ending.cr", "term.ending.crlf", "tester.chart.microseconds",
+            "tester.summary.throughput", "tester.cli.progress.throughput", "conn.tab.title",  // units, arguments
+            "usage.headerHeading");                                      // empty in both
+
+    /** Three or more English words in a row: a sentence left untranslated (commands are taken out first). */
+    private static final Pattern ENGLISH_RUN = Pattern.compile("\\b[A-Za-z][a-z]+(?:[ ,]+[A-Za-z][a-z]+){2,}\\b");
+    private static final Pattern CHINESE = Pattern.compile("[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]");
+    /** ASCII punctuation against a Chinese character: Chinese text takes the full-width forms (：；，（）). */
+    private static final Pattern HALF_WIDTH = Pattern.compile("[\\u4e00-\\u9fff][:;,!?(]|[)][\\u4e00-\\u9fff]");
+    /** Names quoted from Windows in Chinese sentences (a registry file's first line, an integration service). */
+    private static final Set<String> ENGLISH_RUN_ALLOWED = Set.of("error.services.reg.header", "vms.view.services.gsiDisabled");
+
+    @Test
+    void everyChineseValueIsWrittenInChinese() {
+        List<String> problems = new ArrayList<>();
+        List<String> names = new ArrayList<>(Messages.BUNDLES);
+        names.add("i18n.cli");
+        for (String bundle : names) {
+            Properties en = load(file(bundle, ""));
+            Properties zh = load(file(bundle, "_zh_CN"));
+            for (String k : new TreeSet<>(zh.stringPropertyNames())) {
+                String z = zh.getProperty(k);
+                boolean copied = z.equals(en.getProperty(k)) || !CHINESE.matcher(z).find();
+                if (copied && !SAME_IN_CHINESE.contains(k)) {
+                    problems.add(file(bundle, "_zh_CN") + ": '" + k + "' is not in Chinese: " + z);
+                }
+                // commands (hvx …), arguments and options are quoted as they are typed
+                String prose = z.replaceAll("\\{[^}]*}", " ").replaceAll("hvx( [\\w|:<>.-]+)*", " ")
+                        .replaceAll("--[\\w-]+", " ");
+                Matcher m = ENGLISH_RUN.matcher(prose);
+                Matcher half = HALF_WIDTH.matcher(z);
+                if (half.find()) {
+                    problems.add(file(bundle, "_zh_CN") + ": '" + k + "' has half-width punctuation in Chinese text (\""
+                            + half.group() + "\"): " + z);
+                }
+                if (m.find() && !ENGLISH_RUN_ALLOWED.contains(k)) {
+                    problems.add(file(bundle, "_zh_CN") + ": '" + k + "' has English words in a row (\"" + m.group() + "\"): " + z);
+                }
+            }
+        }
+        for (String k : SAME_IN_CHINESE) {
+            boolean defined = names.stream().anyMatch(b -> load(file(b, "_zh_CN")).containsKey(k));
+            if (!defined) {
+                problems.add("SAME_IN_CHINESE names '" + k + "', which no bundle has: take it off the list");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theChineseCheckFindsCopiedAndHalfTranslatedValues() {
+        assertThat(CHINESE.matcher("Open the log").find()).isFalse();
+        assertThat(CHINESE.matcher("打开日志").find()).isTrue();
+        assertThat(ENGLISH_RUN.matcher("已删除。the file was kept").find()).isTrue();
+        assertThat(ENGLISH_RUN.matcher("请运行 vsock:5000 和 GUID").find()).isFalse();
+        assertThat(HALF_WIDTH.matcher("沙盒:{0}").find()).isTrue();
+        assertThat(HALF_WIDTH.matcher("沙盒：{0}（vsock:端口）").find()).isFalse();
+    }
+
     @Test
     void keyScannerReadsLiteralsInTheFirstArgumentOnly() {
         Map<String, String> keys = new LinkedHashMap<>();

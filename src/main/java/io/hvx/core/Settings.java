@@ -1,5 +1,6 @@
 package io.hvx.core;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +17,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public interface Settings {
 
+    /** The connect timeout when none is set, in milliseconds. */
+    long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+    /** The longest connect timeout, in milliseconds (Hyper-V's HVSOCKET_CONNECT_TIMEOUT_MAX). */
+    long MAX_CONNECT_TIMEOUT_MS = 300_000;
+
     /** Every setting the app keeps; {@link #id()} is the key stored in {@code settings.json}. */
     enum Key {
-        /** {@code en} or {@code zh-CN}; read before the first window opens. */
+        /** {@code en} or {@code zh-CN}; read before the first window opens. Absent: the OS's language. */
         LANGUAGE("language"),
-        /** {@code light} or {@code dark}. */
+        /** {@code light}, {@code dark} or {@code system} (follow the OS; also when absent). */
         THEME("theme"),
+        /**
+         * The desktop app's mode ({@code windows}, {@code linux-guest}, {@code sandbox}); absent:
+         * detected. Read at start; {@code --mode} overrides it.
+         */
+        MODE("mode"),
+        /**
+         * The desktop app's sandbox directory (absolute); absent: the default. Read at start;
+         * {@code --sandbox-dir} and {@code HVX_SANDBOX_DIR} override it.
+         */
+        SANDBOX_DIR("sandbox.dir"),
+        /** Milliseconds a connect may take in Connections, the Tester and the Doctor (1 to 300,000; default 5,000). */
+        CONNECT_TIMEOUT("connect.timeoutMs"),
         /** The id of the section shown last. */
         SECTION("window.section"),
         WINDOW_X("window.x"),
@@ -72,6 +90,14 @@ public interface Settings {
     default void flush() {
     }
 
+    /**
+     * Why the stored settings could not be used when they were loaded (the file was kept aside
+     * and the defaults apply), to tell the user; empty when they were read, or there were none.
+     */
+    default Optional<Problem> loadProblem() {
+        return Optional.empty();
+    }
+
     /** The boolean under {@code key}, or {@code fallback} when absent or not a boolean. */
     default boolean getBoolean(String key, boolean fallback) {
         return get(key).map(v -> switch (v) {
@@ -111,6 +137,22 @@ public interface Settings {
     /** The number of {@code key}, or empty. */
     default Optional<Double> getDouble(Key key) {
         return getDouble(key.id());
+    }
+
+    /**
+     * The whole number of {@code key}, or {@code fallback} when absent, not a whole number, or
+     * outside {@code min} to {@code max}.
+     */
+    default long getLong(Key key, long min, long max, long fallback) {
+        return getDouble(key).filter(d -> d == Math.rint(d) && d >= min && d <= max).map(Double::longValue).orElse(fallback);
+    }
+
+    /**
+     * The connect timeout of {@link Key#CONNECT_TIMEOUT}: {@value #DEFAULT_CONNECT_TIMEOUT_MS} ms
+     * when absent or bad (see {@link #getLong}); at most {@value #MAX_CONNECT_TIMEOUT_MS} ms.
+     */
+    default Duration connectTimeout() {
+        return Duration.ofMillis(getLong(Key.CONNECT_TIMEOUT, 1, MAX_CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS));
     }
 
     /** Settings that live only as long as the object (tests, or when nothing may be written). */

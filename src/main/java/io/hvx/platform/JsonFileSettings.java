@@ -1,21 +1,26 @@
 package io.hvx.platform;
 
-import io.hvx.files.AtomicFiles;
-
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
 import io.hvx.core.Settings;
+import io.hvx.files.AtomicFiles;
+import io.hvx.files.FileLocks;
+import io.hvx.files.RefusedFileException;
+import io.hvx.files.SafeFiles;
+import io.hvx.files.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,21 +30,38 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link Settings} kept in a JSON object file ({@code AppDirs.dataDir()/settings.json}).
+ * {@link Settings} kept in a JSON object file ({@code AppDirs.dataDir()/settings.json}) whose
+ * values are strings, numbers or booleans:
  *
- * <p>Saving happens on a background thread so callers on the FX thread never wait for the disk;
- * each save writes a temporary file next to the target, forces it to disk and moves it over the
- * old file atomically, so a crash leaves either the old or the new settings. A file that cannot
- * be read is never overwritten: it is renamed to {@code settings.json.bad-<timestamp>} (so the
- * user can look at it) and the defaults are used.
+ * <pre>{@code
+ * { "connect.timeoutMs": "5000", "language": "zh-CN", "theme": "system", "window.width": "1200" }
+ * }</pre>
+ *
+ * <p>Reading takes only a regular file of at most {@value #MAX_BYTES} bytes, parsed strictly
+ * ({@link StrictJson}: no duplicate keys, valid UTF-8). A file it does not fully understand (not
+ * JSON, not an object, a value that is an object, array or null) is never rewritten with parts
+ * dropped: it is moved aside whole as {@code settings.json.bad-<timestamp>}, the defaults apply,
+ * and {@link #loadProblem()} says so for the user. Keys this version does not know are kept and
+ * written back as they were.
+ *
+ * <p>Saving happens on a background thread so callers on the FX thread never wait for the disk.
+ * Each save takes the file's lock ({@link FileLocks}), reads the file again, puts only the keys
+ * this process changed over it and writes it atomically ({@link AtomicFiles}), so two running
+ * copies of the app never undo each other's changes and a crash leaves the old or the new file.
  */
 public final class JsonFileSettings implements Settings {
+
+    /** The largest settings file read; ours are a few hundred bytes. */
+    static final long MAX_BYTES = 256 * 1024;
 
     private static final System.Logger LOG = System.getLogger(JsonFileSettings.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
+    private final Clock clock;
     private final Map<String, String> values = new TreeMap<>();
+    /** The keys put since the last save, with their new value (null: removed). */
+    private final Map<String, String> changed = new HashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hvx-settings-writer");
         t.setDaemon(true);
@@ -47,6 +69,7 @@ public final class JsonFileSettings implements Settings {
     });
     private volatile Future<?> lastWrite;
     private boolean saveScheduled;
+    private final Problem loadProblem;
 
     /** Loads {@code file}; a missing file means defaults. */
     public JsonFileSettings(Path file) {
@@ -54,8 +77,11 @@ public final class JsonFileSettings implements Settings {
     }
 
     JsonFileSettings(Path file, Clock clock) {
-        this.file = file;
-        load(clock);
+        this.file = file.toAbsolutePath();
+        this.clock = clock;
+        Read r = read();
+        values.putAll(r.values());
+        loadProblem = r.keptAside();
     }
 
     /** The settings file in the per-user data directory. */
@@ -67,41 +93,71 @@ public final class JsonFileSettings implements Settings {
         return file;
     }
 
-    private void load(Clock clock) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            // no settings saved yet: the defaults are the answer
-            return;
-        } catch (IOException e) {
-            keepAside(clock, e);
-            return;
-        }
-        try {
-            JsonElement root = JsonParser.parseString(text);
-            if (!root.isJsonObject()) {
-                throw new IllegalStateException("settings.json does not hold a JSON object");
-            }
-            for (Map.Entry<String, JsonElement> e : root.getAsJsonObject().entrySet()) {
-                if (e.getValue().isJsonPrimitive()) {
-                    values.put(e.getKey(), e.getValue().getAsString());
-                }
-            }
-        } catch (RuntimeException e) {
-            values.clear();
-            keepAside(clock, e);
-        }
+    @Override
+    public Optional<Problem> loadProblem() {
+        return Optional.ofNullable(loadProblem);
     }
 
-    private void keepAside(Clock clock, Exception why) {
-        Path bad = file.resolveSibling(file.getFileName() + ".bad-"
-                + STAMP.format(clock.instant().atZone(ZoneOffset.UTC)));
+    /** What a read found: the values, and why the file was moved aside (null when it was not). */
+    private record Read(Map<String, String> values, Problem keptAside) {
+    }
+
+    /** Reads the file; one it does not fully understand is moved aside and reads as empty. */
+    private Read read() {
+        Optional<byte[]> bytes;
+        Problem why;
+        try {
+            bytes = SafeFiles.readIfExists(file, MAX_BYTES);
+            if (bytes.isEmpty()) {
+                return new Read(Map.of(), null);
+            }
+            return new Read(decode(StrictJson.parse(bytes.get())), null);
+        } catch (RefusedFileException e) {
+            why = e.problem();
+        } catch (StrictJson.Refused e) {
+            why = e.problem();
+        } catch (IOException e) {
+            // cannot even be read (permissions): nothing to move aside, and nothing is overwritten
+            // unless the user changes a setting, which then replaces what could not be read
+            LOG.log(System.Logger.Level.WARNING, "Cannot read settings " + file + "; using defaults", e);
+            return new Read(Map.of(), Problem.of("settings.problem.unreadable", file, String.valueOf(e.getMessage())));
+        }
+        return new Read(Map.of(), keepAside(why));
+    }
+
+    private static Map<String, String> decode(JsonElement root) throws StrictJson.Refused {
+        if (!root.isJsonObject()) {
+            throw new StrictJson.Refused(Problem.of("json.problem.type", "$", Problem.of("json.type.object"), typeOf(root)));
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<String, JsonElement> e : root.getAsJsonObject().entrySet()) {
+            if (!(e.getValue() instanceof JsonPrimitive p)) {
+                throw new StrictJson.Refused(Problem.of("json.problem.type", "$." + e.getKey(),
+                        Problem.of("settings.type.value"), typeOf(e.getValue())));
+            }
+            out.put(e.getKey(), p.getAsString());
+        }
+        return out;
+    }
+
+    private static Problem typeOf(JsonElement e) {
+        if (e instanceof JsonPrimitive p) {
+            return Problem.of(p.isBoolean() ? "json.type.boolean" : p.isNumber() ? "json.type.number" : "json.type.string");
+        }
+        return Problem.of(e.isJsonNull() ? "json.type.null" : e.isJsonArray() ? "json.type.array" : "json.type.object");
+    }
+
+    private Problem keepAside(Problem why) {
+        Path bad = file.resolveSibling(file.getFileName() + ".bad-" + STAMP.format(clock.instant().atZone(ZoneOffset.UTC)));
         try {
             Files.move(file, bad, StandardCopyOption.REPLACE_EXISTING);
-            LOG.log(System.Logger.Level.WARNING, "Unreadable settings kept aside as " + bad + "; using defaults", why);
+            LOG.log(System.Logger.Level.WARNING, "Settings " + file + " not understood (" + why.message()
+                    + "); kept aside as " + bad + "; using defaults");
+            return Problem.of("settings.problem.keptAside", file, why, bad);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Unreadable settings " + file + " (could not rename it); using defaults", e);
+            LOG.log(System.Logger.Level.WARNING, "Settings " + file + " not understood (" + why.message()
+                    + ") and could not be moved aside; using defaults", e);
+            return Problem.of("settings.problem.notMoved", file, why);
         }
     }
 
@@ -112,23 +168,43 @@ public final class JsonFileSettings implements Settings {
 
     @Override
     public synchronized void put(String key, String value) {
-        boolean changed = value == null ? values.remove(key) != null : !value.equals(values.put(key, value));
+        boolean differs = value == null ? values.remove(key) != null : !value.equals(values.put(key, value));
+        if (!differs) {
+            return;
+        }
+        changed.put(key, value);
         // a burst of puts (window moved, section switched) becomes one write
-        if (changed && !saveScheduled) {
+        if (!saveScheduled) {
             saveScheduled = true;
             lastWrite = writer.submit(this::save);
         }
     }
 
     private void save() {
-        String json;
+        Map<String, String> mine;
         synchronized (this) {
             saveScheduled = false;
-            JsonObject o = new JsonObject();
-            values.forEach(o::addProperty);
-            json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+            mine = new HashMap<>(changed);
+            changed.clear();
         }
-        write(json);
+        try (FileLocks.Held l = FileLocks.lock(FileLocks.lockFileOf(file), file)) {
+            // another copy of the app may have saved since: keep its keys, put ours over them
+            Map<String, String> merged = new TreeMap<>(read().values());
+            mine.forEach((k, v) -> {
+                if (v == null) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+            JsonObject o = new JsonObject();
+            merged.forEach(o::addProperty);
+            String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+            AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | OperationFailedException e) {
+            // Preferences are a convenience: losing one must not disturb the user's work.
+            LOG.log(System.Logger.Level.WARNING, "Could not save settings to " + file, e);
+        }
     }
 
     @Override
@@ -138,19 +214,10 @@ public final class JsonFileSettings implements Settings {
             return;
         }
         try {
-            f.get(10, TimeUnit.SECONDS);
+            f.get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not save settings to " + file, e);
-        }
-    }
-
-    private void write(String json) {
-        try {
-            AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // Preferences are a convenience: losing one must not disturb the user's work.
             LOG.log(System.Logger.Level.WARNING, "Could not save settings to " + file, e);
         }
     }

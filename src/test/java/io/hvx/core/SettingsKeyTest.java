@@ -9,9 +9,9 @@ class SettingsKeyTest {
 
     @Test
     void theStoredKeysStayWhatSettingsFilesAlreadyHold() {
-        // renaming one would silently forget every user's saved choice
+        // renaming one would silently forget every user's saved choice (new keys are added here)
         assertThat(Arrays.stream(Settings.Key.values()).map(Settings.Key::id)).containsExactly(
-                "language", "theme", "window.section", "window.x", "window.y", "window.width", "window.height",
+                "language", "theme", "mode", "sandbox.dir", "connect.timeoutMs", "window.section", "window.x", "window.y", "window.width", "window.height",
                 "window.maximized", "vms.autoRefreshSeconds", "vms.powershell", "terminal.scrollback", "terminal.timestamps",
                 "terminal.charset", "terminal.localEcho", "terminal.ansi", "terminal.lineEnding", "terminal.sendFormat",
                 "terminal.autoReconnect");

@@ -48,7 +48,9 @@ class JsonFileSettingsTest {
         }
         s.flush();
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("settings.json");
+            // the lock file stays, as every store's does
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("settings.json", ".settings.json.lock");
         }
         assertThat(new JsonFileSettings(dir.resolve("settings.json")).get("n")).contains("19");
     }
@@ -78,5 +80,88 @@ class JsonFileSettingsTest {
         Files.writeString(file, "[1, 2]");
         new JsonFileSettings(file, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
         assertThat(dir.resolve("settings.json.bad-20260102-030405")).exists();
+    }
+
+    @Test
+    void aValueThatIsNotAStringNumberOrBooleanIsNotDroppedTheFileIsKeptAsideWhole() throws Exception {
+        Path file = dir.resolve("settings.json");
+        String text = "{ \"theme\": \"dark\", \"window\": { \"width\": 1200 } }";
+        Files.writeString(file, text);
+        JsonFileSettings s = new JsonFileSettings(file, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+
+        assertThat(s.get("theme")).as("nothing of a file not understood is used").isEmpty();
+        Path bad = dir.resolve("settings.json.bad-20260102-030405");
+        assertThat(bad).hasContent(text);
+        assertThat(s.loadProblem()).hasValueSatisfying(p -> assertThat(p.message())
+                .isEqualTo("The settings in " + file + " could not be used ($.window should be a string, a number or"
+                        + " true/false, not an object), so the defaults apply. The file was kept, whole, as " + bad
+                        + ": copy what you need from it."));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedRatherThanOneOfThemKept() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{ \"theme\": \"dark\", \"theme\": \"light\" }");
+        JsonFileSettings s = new JsonFileSettings(file, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+        assertThat(s.get("theme")).isEmpty();
+        assertThat(s.loadProblem()).isPresent();
+        assertThat(dir.resolve("settings.json.bad-20260102-030405")).exists();
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsNotReadButKeptAside() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.write(file, new byte[(int) JsonFileSettings.MAX_BYTES + 1]);
+        JsonFileSettings s = new JsonFileSettings(file, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+        assertThat(s.loadProblem()).hasValueSatisfying(p -> assertThat(p.message()).contains("is too large"));
+        assertThat(dir.resolve("settings.json.bad-20260102-030405")).hasSize(JsonFileSettings.MAX_BYTES + 1);
+    }
+
+    @Test
+    void aDirectoryInTheFilesPlaceIsRefusedNotRead() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.createDirectory(file);
+        JsonFileSettings s = new JsonFileSettings(file, Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+        assertThat(s.loadProblem()).hasValueSatisfying(p -> assertThat(p.message()).contains("is not a regular file"));
+        assertThat(s.get("theme")).isEmpty();
+    }
+
+    @Test
+    void keysThisVersionDoesNotKnowAreWrittenBackAsTheyWere() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{ \"future.feature\": \"on\", \"future.count\": 3, \"future.flag\": true }");
+        JsonFileSettings s = new JsonFileSettings(file);
+        assertThat(s.loadProblem()).isEmpty();
+        assertThat(s.getBoolean("future.flag", false)).isTrue();
+        s.put("theme", "dark");
+        s.flush();
+
+        JsonFileSettings again = new JsonFileSettings(file);
+        assertThat(again.get("future.feature")).contains("on");
+        assertThat(again.getDouble("future.count")).contains(3.0);
+        assertThat(again.get("theme")).contains("dark");
+    }
+
+    @Test
+    void twoRunningCopiesKeepEachOthersChanges() throws Exception {
+        Path file = dir.resolve("settings.json");
+        JsonFileSettings first = new JsonFileSettings(file);
+        JsonFileSettings second = new JsonFileSettings(file);
+        first.put("theme", "dark");
+        first.flush();
+        second.put("window.width", "1300");
+        second.flush();
+        first.put("language", "zh-CN");
+        first.flush();
+
+        JsonFileSettings again = new JsonFileSettings(file);
+        assertThat(again.get("theme")).as("the first copy's change survives the second's save").contains("dark");
+        assertThat(again.get("window.width")).contains("1300");
+        assertThat(again.get("language")).contains("zh-CN");
+        // a removal is a change too
+        second.put("window.width", null);
+        second.flush();
+        assertThat(new JsonFileSettings(file).get("window.width")).isEmpty();
+        assertThat(new JsonFileSettings(file).get("theme")).contains("dark");
     }
 }

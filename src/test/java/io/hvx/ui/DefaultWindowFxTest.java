@@ -12,6 +12,7 @@ import io.hvx.core.Problem;
 import io.hvx.core.Settings;
 import io.hvx.core.VirtualMachine;
 import io.hvx.ui.common.Theme;
+import io.hvx.ui.connections.ConnectionsView;
 import io.hvx.ui.shell.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +50,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window at its default size, 1200×780, in English and Chinese (issue 11 §9, §11, §13):
- * no label, table cell, header, link or placeholder cut in the GUID workbench, Services and
- * Virtual machines sections (the Connections section is checked by its own tests), the VM
+ * no label, table cell, header, link or placeholder cut in the GUID workbench, Services,
+ * Virtual machines, Connections (a connection tab and a Listen tab) and Tester sections, the VM
  * details shown without scrolling, the error banner's Details link whole; every section's title
  * at the same place; VM states in the user's language; the Services filter's placeholder
  * readable on the dark theme; small buttons and small toggles alike.
@@ -144,6 +145,24 @@ class DefaultWindowFxTest {
         // states in the user's language
         String running = language.startsWith("zh") ? "运行中" : "Running";
         assertThat(onFx(() -> ((Label) ((VBox) find("#vms-details")).lookup(".vms-state")).getText())).isEqualTo(running);
+
+        // the pickers' placeholders show only while no picker has the focus
+        robot.interact(() -> window.show("connections"));
+        waitUntil(() -> find("#conn-vm") != null);
+        robot.interact(() -> stage.getScene().getRoot().requestFocus());
+        cut.put("connections", onFx(() -> Truncation.under(stage.getScene().getRoot())));
+        robot.interact(() -> ((ConnectionsView) find("#connections-view")).newListen(null));
+        waitUntil(() -> find("#listen-service") != null);
+        robot.interact(() -> stage.getScene().getRoot().requestFocus());
+        cut.put("listen", onFx(() -> Truncation.under(stage.getScene().getRoot())));
+
+        robot.interact(() -> window.show("tester"));
+        waitUntil(() -> find("#tester-vm") != null);
+        robot.interact(() -> stage.getScene().getRoot().requestFocus());
+        cut.put("tester", onFx(() -> Truncation.under(stage.getScene().getRoot())));
+
+        cut.values().removeIf(List::isEmpty);
+        assertThat(cut).as("text cut at 1200×780 in " + language).isEmpty();
     }
 
     @ParameterizedTest

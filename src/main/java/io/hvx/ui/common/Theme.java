@@ -32,7 +32,7 @@ public enum Theme {
         return userAgentStylesheet;
     }
 
-    /** The id stored in settings. */
+    /** The id stored in settings (as a {@code ThemeChoice} of the shell). */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -40,14 +40,5 @@ public enum Theme {
     /** Makes this the look of every window (FX thread). */
     public void apply() {
         Application.setUserAgentStylesheet(userAgentStylesheet);
-    }
-
-    public Theme other() {
-        return this == LIGHT ? DARK : LIGHT;
-    }
-
-    /** The theme with this id; light when unknown. */
-    public static Theme byId(String id) {
-        return DARK.id().equals(id) ? DARK : LIGHT;
     }
 }

@@ -124,15 +124,17 @@ public final class ConnectionSessionView extends BorderPane {
         service.disableProperty().bind(busy);
         timeout.disableProperty().bind(busy);
 
-        Button connect = new Button(Messages.get("conn.connect"), new FontIcon(Feather.LOG_IN));
+        Button connect = new Button(Messages.get("conn.connect"));
         connect.setId("conn-connect");
         connect.setMinWidth(Region.USE_PREF_SIZE);
         connect.getStyleClass().add(Styles.ACCENT);
         connect.disableProperty().bind(busy);
         connect.setOnAction(e -> model.connect());
-        Button disconnect = new Button(Messages.get("conn.disconnect"), new FontIcon(Feather.X_CIRCLE));
+        // an icon beside Reconnect: at the default width the pickers need the room a label would take
+        Button disconnect = new Button(null, new FontIcon(Feather.X_CIRCLE));
         disconnect.setId("conn-disconnect");
-        disconnect.setMinWidth(Region.USE_PREF_SIZE);
+        disconnect.getStyleClass().add(Styles.BUTTON_ICON);
+        disconnect.setTooltip(new Tooltip(Messages.get("conn.disconnect")));
         disconnect.disableProperty().bind(active.not());
         disconnect.setOnAction(e -> model.disconnect());
         Button reconnect = new Button(null, new FontIcon(Feather.ROTATE_CW));

@@ -7,6 +7,7 @@ import io.hvx.core.KnownService;
 import io.hvx.core.Messages;
 import io.hvx.core.Problem;
 import io.hvx.core.ServiceChoice;
+import io.hvx.core.Settings;
 import io.hvx.core.VmChoice;
 import io.hvx.core.session.ConnectionSession;
 import io.hvx.core.terminal.SavedConnection;
@@ -47,8 +48,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class ConnectionSessionViewModel implements AutoCloseable {
 
-    /** The default connect timeout. */
-    public static final long DEFAULT_TIMEOUT_MS = 5000;
     /** Waits before automatic reconnects: the n-th attempt waits the n-th entry, then the last. */
     public static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(30));
@@ -104,7 +103,7 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
 
     private final ObjectProperty<VmChoice> vm = new SimpleObjectProperty<>(VmChoice.typed(""));
     private final ObjectProperty<ServiceChoice> service = new SimpleObjectProperty<>(ServiceChoice.typed(""));
-    private final StringProperty timeout = new SimpleStringProperty(Long.toString(DEFAULT_TIMEOUT_MS));
+    private final StringProperty timeout = new SimpleStringProperty();
     private final BooleanProperty autoReconnect;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyObjectWrapper<ErrorText> error = new ReadOnlyObjectWrapper<>();
@@ -170,6 +169,8 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         this.backoff = List.copyOf(backoff);
         this.terminal = new TerminalViewModel(ctx);
         this.sender = new SenderViewModel(ctx, terminal);
+        // the Settings dialog's connect timeout; the tab's own field changes it for this tab
+        timeout.set(Long.toString(ctx.settings().connectTimeout().toMillis()));
         TerminalPreferences prefs = ctx.preferences();
         this.autoReconnect = new SimpleBooleanProperty(prefs.autoReconnect());
         autoReconnect.addListener((o, a, on) -> {
@@ -289,7 +290,7 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new InvalidInputException(Problem.of("conn.error.timeout", text == null ? "" : text.strip()));
         }
-        if (ms < 1 || ms > 300_000) {
+        if (ms < 1 || ms > Settings.MAX_CONNECT_TIMEOUT_MS) {
             throw new InvalidInputException(Problem.of("conn.error.timeout", Long.toString(ms)));
         }
         return ms;

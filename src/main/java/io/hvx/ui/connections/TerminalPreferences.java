@@ -22,9 +22,8 @@ final class TerminalPreferences {
     }
 
     int scrollback() {
-        return settings.getDouble(Settings.Key.TERMINAL_SCROLLBACK).map(Double::intValue)
-                .filter(n -> n >= TerminalBuffer.MIN_SCROLLBACK && n <= TerminalBuffer.MAX_SCROLLBACK)
-                .orElse(TerminalBuffer.DEFAULT_SCROLLBACK);
+        return (int) settings.getLong(Settings.Key.TERMINAL_SCROLLBACK, TerminalBuffer.MIN_SCROLLBACK,
+                TerminalBuffer.MAX_SCROLLBACK, TerminalBuffer.DEFAULT_SCROLLBACK);
     }
 
     void scrollback(int lines) {

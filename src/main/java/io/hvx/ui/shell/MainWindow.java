@@ -7,6 +7,9 @@ import io.hvx.ui.common.Section;
 import io.hvx.ui.common.Theme;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -16,11 +19,11 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The main window: the {@link Sidebar} (Ctrl+1…9 switch sections too), the shown section's view
- * and the {@link StatusBar}, over a {@link ShellViewModel}. It places itself where it was
- * ({@link WindowPlacement}) and, when it closes, saves that place and runs the composition
- * root's {@link #setOnClosed close action}, which disposes the sections and closes what the
- * root created.
+ * The main window: the {@link Sidebar} (Ctrl+1…9 switch sections too, Ctrl+, opens Settings),
+ * the shown section's view and the {@link StatusBar}, over a {@link ShellViewModel}. It places
+ * itself where it was ({@link WindowPlacement}) and, when it closes, saves that place and runs the
+ * composition root's {@link #setOnClosed close action}, which disposes the sections and closes
+ * what the root created.
  */
 public final class MainWindow {
 
@@ -37,6 +40,10 @@ public final class MainWindow {
         this.vm = vm;
         this.sections = List.copyOf(sections);
         this.placement = new WindowPlacement(stage, settings);
+        // "follow the system" follows it while the app runs, too
+        Platform.Preferences os = Platform.getPreferences();
+        vm.systemThemeProperty().bind(Bindings.createObjectBinding(
+                () -> os.getColorScheme() == ColorScheme.DARK ? Theme.DARK : Theme.LIGHT, os.colorSchemeProperty()));
         vm.themeProperty().get().apply();
         vm.themeProperty().addListener((o, a, t) -> t.apply());
 
@@ -55,6 +62,7 @@ public final class MainWindow {
                     KeyCombination.SHORTCUT_DOWN), () -> show(id));
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), vm::openSettings);
         stage.setScene(scene);
         stage.setTitle(Messages.get("app.title"));
         stage.getIcons().setAll(AppIcon.images());

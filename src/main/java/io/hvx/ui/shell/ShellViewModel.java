@@ -5,6 +5,7 @@ import io.hvx.core.FileOpener;
 import io.hvx.core.Messages;
 import io.hvx.core.Mode;
 import io.hvx.core.Settings;
+import io.hvx.core.StartupChoices;
 import io.hvx.ui.common.DialogService;
 import io.hvx.ui.common.DisplayPaths;
 import io.hvx.ui.common.ErrorText;
@@ -13,9 +14,8 @@ import io.hvx.ui.common.Theme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,8 +24,8 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * State of the main window around the sections, testable without the toolkit: which section is
- * shown, the theme, the language chosen for the next start, what the status bar and About say,
- * and About → Open log. Every choice is remembered in {@link Settings}.
+ * shown, the theme, the Settings dialog and what waits for a restart, what the status bar and
+ * About say, and About → Open log. Every choice is remembered in {@link Settings}.
  */
 public final class ShellViewModel {
 
@@ -42,29 +42,34 @@ public final class ShellViewModel {
     private final Path logFile;
     private final TaskRunner tasks;
     private final DialogService dialogs;
+    private final StartupChoices startup;
+    private final SettingsForm.PowerShellTest powershellTest;
     private final ReadOnlyStringWrapper section = new ReadOnlyStringWrapper();
-    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<Language> language = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper restartForLanguage = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper languageNotice = new ReadOnlyStringWrapper();
-    private final Language running = Language.of(Messages.locale());
+    private final ObjectProperty<ThemeChoice> themeChoice = new SimpleObjectProperty<>();
+    private final ObjectProperty<Theme> systemTheme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper restartNotice = new ReadOnlyStringWrapper();
 
     /**
-     * @param sectionIds the sections in navigation order
-     * @param logFile    the log file About → Open log opens (null: not offered)
+     * @param sectionIds     the sections in navigation order
+     * @param startup        how this run chose its mode and sandbox directory (for the Settings dialog)
+     * @param powershellTest what the Settings dialog's PowerShell test runs
+     * @param logFile        the log file About → Open log opens (null: not offered)
      */
-    public ShellViewModel(Environment env, List<String> sectionIds, Settings settings, FileOpener opener,
-                          Path logFile, TaskRunner tasks, DialogService dialogs) {
+    public ShellViewModel(Environment env, List<String> sectionIds, Settings settings, StartupChoices startup,
+                          SettingsForm.PowerShellTest powershellTest, FileOpener opener, Path logFile,
+                          TaskRunner tasks, DialogService dialogs) {
         this.env = env;
         this.sectionIds = List.copyOf(sectionIds);
         this.settings = settings;
+        this.startup = startup;
+        this.powershellTest = powershellTest;
         this.opener = opener;
         this.logFile = logFile;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        theme.set(Theme.byId(settings.get(Settings.Key.THEME).orElse(Theme.LIGHT.id())));
-        theme.addListener((o, a, t) -> settings.put(Settings.Key.THEME, t.id()));
-        language.set(settings.get(Settings.Key.LANGUAGE).map(Language::byTag).orElse(running));
+        themeChoice.set(ThemeChoice.byId(settings.get(Settings.Key.THEME).orElse(null)));
+        theme.bind(Bindings.createObjectBinding(() -> themeChoice.get().look(systemTheme.get()), themeChoice, systemTheme));
         String last = settings.get(Settings.Key.SECTION).orElse("");
         section.set(this.sectionIds.contains(last) ? last : this.sectionIds.isEmpty() ? null : this.sectionIds.getFirst());
     }
@@ -82,39 +87,45 @@ public final class ShellViewModel {
         }
     }
 
-    /** The theme of every window; changes are remembered. */
-    public ObjectProperty<Theme> themeProperty() {
-        return theme;
+    /** The look of every window: the chosen theme, or the system's when the choice is to follow it. */
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme.getReadOnlyProperty();
     }
 
-    public void toggleTheme() {
-        theme.set(theme.get().other());
+    /** The theme chosen in the Settings dialog. */
+    public ObjectProperty<ThemeChoice> themeChoiceProperty() {
+        return themeChoice;
     }
 
-    /** The language chosen for the next start. */
-    public ReadOnlyObjectProperty<Language> languageProperty() {
-        return language.getReadOnlyProperty();
-    }
-
-    /** True when the chosen language differs from the one running (it applies after a restart). */
-    public ReadOnlyBooleanProperty restartForLanguageProperty() {
-        return restartForLanguage.getReadOnlyProperty();
+    /** The operating system's look (light or dark), kept current by the view. */
+    public ObjectProperty<Theme> systemThemeProperty() {
+        return systemTheme;
     }
 
     /**
-     * The note that the chosen language applies after a restart, written in the chosen language
-     * (whoever picks 简体中文 reads it in Chinese); null while the running language is chosen.
+     * That some saved settings apply at the next start, written in the language chosen (whoever
+     * picks 简体中文 reads it in Chinese); null while everything chosen is in use.
      */
-    public ReadOnlyStringProperty languageNoticeProperty() {
-        return languageNotice.getReadOnlyProperty();
+    public ReadOnlyStringProperty restartNoticeProperty() {
+        return restartNotice.getReadOnlyProperty();
     }
 
-    /** Remembers the language for the next start. */
-    public void chooseLanguage(Language l) {
-        language.set(l);
-        settings.put(Settings.Key.LANGUAGE, l.tag());
-        restartForLanguage.set(l != running);
-        languageNotice.set(l != running ? Messages.in(l.locale(), Messages.key("language.restart")) : null);
+    /**
+     * Opens the Settings dialog; Save writes the choices, switches the theme at once and says
+     * what waits for the next start.
+     */
+    public void openSettings() {
+        SettingsForm form = new SettingsForm(settings, env, startup, powershellTest, tasks);
+        if (!dialogs.showForm(form)) {
+            return;
+        }
+        form.save(settings);
+        themeChoice.set(form.themeProperty().get());
+        Language chosen = form.languageProperty().get() != null ? form.languageProperty().get()
+                : Language.of(startup.osLocale());
+        restartNotice.set(form.restartNeeded().get()
+                ? Messages.in(chosen.locale(), Messages.key("settings.restart.notice")) : null);
+        LOG.log(System.Logger.Level.INFO, "Settings saved{0}", form.restartNeeded().get() ? "; some apply at the next start" : "");
     }
 
     public Mode mode() {

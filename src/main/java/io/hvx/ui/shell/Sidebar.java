@@ -2,10 +2,8 @@ package io.hvx.ui.shell;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
-import atlantafx.base.theme.Tweaks;
 import io.hvx.core.Messages;
 import io.hvx.ui.common.Section;
-import io.hvx.ui.common.Theme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +12,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -25,7 +21,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The navigation on the left (one entry per section) and the theme, language and About actions below it. */
+/**
+ * The navigation on the left (one entry per section) and, below it, Settings, About and the note
+ * that some saved settings wait for the next start.
+ */
 final class Sidebar extends VBox {
 
     private final Map<String, ToggleButton> entries = new LinkedHashMap<>();
@@ -69,39 +68,22 @@ final class Sidebar extends VBox {
         select(vm.sectionProperty().get());
         vm.sectionProperty().addListener((o, a, id) -> select(id));
 
-        Button theme = action(new Button(), "theme-toggle");
-        Runnable themeLabel = () -> {
-            boolean light = vm.themeProperty().get() == Theme.LIGHT;
-            theme.setText(Messages.get(light ? "theme.dark" : "theme.light"));
-            theme.setGraphic(new FontIcon(light ? Feather.MOON : Feather.SUN));
-        };
-        themeLabel.run();
-        vm.themeProperty().addListener((o, a, b) -> themeLabel.run());
-        theme.setOnAction(e -> vm.toggleTheme());
-
-        MenuButton language = action(new MenuButton(Messages.get("language.menu"), new FontIcon(Feather.GLOBE)),
-                "language-menu");
-        language.getStyleClass().add(Tweaks.NO_ARROW);
-        ToggleGroup languages = new ToggleGroup();
-        for (Language l : Language.values()) {
-            RadioMenuItem item = new RadioMenuItem(l.nativeName());
-            item.setToggleGroup(languages);
-            item.setSelected(l == vm.languageProperty().get());
-            item.setOnAction(e -> vm.chooseLanguage(l));
-            language.getItems().add(item);
-        }
         Label notice = new Label();
-        notice.textProperty().bind(vm.languageNoticeProperty());
-        notice.setId("language-notice");
-        notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        notice.textProperty().bind(vm.restartNoticeProperty());
+        notice.setId("restart-notice");
+        notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "restart-notice");
         notice.setWrapText(true);
-        notice.visibleProperty().bind(vm.restartForLanguageProperty());
+        notice.visibleProperty().bind(vm.restartNoticeProperty().isNotNull());
         notice.managedProperty().bind(notice.visibleProperty());
+
+        Button settings = action(new Button(Messages.get("settings.menu"), new FontIcon(Feather.SETTINGS)), "settings");
+        settings.setTooltip(new Tooltip(Messages.get("settings.shortcut")));
+        settings.setOnAction(e -> vm.openSettings());
 
         Button about = action(new Button(Messages.get("about.menu"), new FontIcon(Feather.INFO)), "about");
         about.setOnAction(e -> showAbout.run());
 
-        VBox bottom = new VBox(notice, theme, language, about);
+        VBox bottom = new VBox(notice, settings, about);
         bottom.getStyleClass().add("sidebar-actions");
         getChildren().addAll(brand, nav, new Spacer(Orientation.VERTICAL), new Separator(), bottom);
     }

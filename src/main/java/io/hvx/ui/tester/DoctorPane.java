@@ -37,7 +37,7 @@ final class DoctorPane extends BorderPane {
         run.setId("doctor-run");
         run.getStyleClass().add(Styles.ACCENT);
         run.disableProperty().bind(d.runningProperty());
-        run.setOnAction(e -> d.run(target.vmProperty().get(), target.serviceProperty().get(), target.timeoutProperty().get()));
+        run.setOnAction(e -> d.run(target.vmProperty().get(), target.serviceProperty().get(), target.effectiveTimeout()));
         Label summary = new Label();
         summary.setId("doctor-summary");
         summary.getStyleClass().add("doctor-summary");

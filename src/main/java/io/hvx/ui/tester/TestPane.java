@@ -402,11 +402,13 @@ final class TestPane extends BorderPane {
         runs.setItems(m.runs());
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runs.setPlaceholder(new Label(Messages.get("tester.ui.noRuns")));
-        runs.getColumns().add(column(Messages.key("tester.col.started"), r -> CompareRuns.TIME.format(r.run().startedAt()), 80));
-        runs.getColumns().add(column(Messages.key("tester.col.kind"), r -> r.plan().kind().label(), 105));
-        runs.getColumns().add(column(Messages.key("tester.col.target"), r -> r.run().target().describe(), 200));
-        runs.getColumns().add(column(Messages.key("tester.col.result"), TestReports::summary, 335));
-        runs.getColumns().add(column(Messages.key("tester.col.outcome"), CompareRuns::outcome, 130));
+        // the result, the longest text, comes last and takes the room the others leave
+        runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        runs.getColumns().add(column(Messages.key("tester.col.started"), r -> CompareRuns.TIME.format(r.run().startedAt()), 76));
+        runs.getColumns().add(column(Messages.key("tester.col.kind"), r -> r.plan().kind().label(), 92));
+        runs.getColumns().add(column(Messages.key("tester.col.target"), r -> r.run().target().describe(), 186));
+        runs.getColumns().add(column(Messages.key("tester.col.outcome"), CompareRuns::outcome, 106));
+        runs.getColumns().add(column(Messages.key("tester.col.result"), TestReports::summary, 470));
         runs.getStyleClass().add("tester-runs");
 
         Label title = new Label(Messages.get("tester.ui.runs"));

@@ -5,6 +5,7 @@ import io.hvx.core.ElevatedRestart;
 import io.hvx.core.Guid;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceChoice;
+import io.hvx.core.Settings;
 import io.hvx.core.VmChoice;
 import io.hvx.core.VmInventory;
 import io.hvx.core.doctor.Doctor;
@@ -27,6 +28,7 @@ public final class TesterSection implements Section {
     /** The section id. */
     public static final String ID = "tester";
 
+    private final Settings settings;
     private final TesterViewModel tester;
     private final DoctorViewModel doctor;
     private TesterView view;
@@ -38,10 +40,14 @@ public final class TesterSection implements Section {
      * @param restart   the elevated restart (the doctor's rights fix)
      * @param closeApp  closes the app after an elevated restart
      * @param register  opens the Services section's Add dialog for a service ID and a proposed name
+     * @param settings  the connect timeout of an empty timeout field ({@link Settings#connectTimeout()})
      */
     public TesterSection(Backend backend, VmInventory inventory, ReportFiles files, ElevatedRestart restart,
-                         Runnable closeApp, BiConsumer<Guid, String> register, TaskRunner tasks, FxDialogService dialogs) {
+                         Runnable closeApp, BiConsumer<Guid, String> register, Settings settings, TaskRunner tasks,
+                         FxDialogService dialogs) {
+        this.settings = settings;
         this.tester = new TesterViewModel(inventory, backend.services(), backend.connector(), files, tasks, dialogs);
+        tester.defaultTimeoutProperty().set(settings.connectTimeout());
         this.doctor = new DoctorViewModel(Doctor.Ports.of(backend).withVms(inventory), restart, closeApp, register, tasks);
         dialogs.register(CompareRuns.class, CompareRunsView::new);
     }
@@ -71,6 +77,8 @@ public final class TesterSection implements Section {
 
     @Override
     public void onShow() {
+        // the Settings dialog may have changed it since
+        tester.defaultTimeoutProperty().set(settings.connectTimeout());
         tester.start();
     }
 
@@ -80,7 +88,8 @@ public final class TesterSection implements Section {
         tester.serviceProperty().set(service);
         view();
         view.showDoctor();
-        doctor.run(vm, service, tester.timeoutProperty().get());
+        tester.defaultTimeoutProperty().set(settings.connectTimeout());
+        doctor.run(vm, service, tester.effectiveTimeout());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.hvx.core.VmChoice;
 import io.hvx.ui.common.ChoicePicker;
 import java.util.Objects;
 import javafx.geometry.Pos;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -75,7 +76,8 @@ public final class TesterView extends BorderPane {
         service.getStyleClass().add("tester-service");
         TextField timeout = new TextField();
         timeout.setId("tester-timeout");
-        timeout.setPromptText("5000");
+        timeout.promptTextProperty().bind(Bindings.createStringBinding(
+                () -> Long.toString(m.defaultTimeoutProperty().get().toMillis()), m.defaultTimeoutProperty()));
         timeout.textProperty().bindBidirectional(m.timeoutProperty());
         timeout.setTooltip(new Tooltip(Messages.get("conn.timeout.tooltip")));
         timeout.getStyleClass().add("tester-timeout");

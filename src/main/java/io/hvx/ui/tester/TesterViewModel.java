@@ -23,6 +23,7 @@ import io.hvx.ui.common.DialogService;
 import io.hvx.ui.common.ErrorText;
 import io.hvx.ui.common.TaskRunner;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,7 @@ public final class TesterViewModel implements AutoCloseable {
     private final ObjectProperty<VmChoice> vm = new SimpleObjectProperty<>(VmChoice.typed(""));
     private final ObjectProperty<ServiceChoice> service = new SimpleObjectProperty<>(ServiceChoice.typed(""));
     private final StringProperty timeout = new SimpleStringProperty("");
+    private final ObjectProperty<Duration> defaultTimeout = new SimpleObjectProperty<>(TestPlan.DEFAULT_TIMEOUT);
     private final ObjectProperty<TestPlan.Kind> kind = new SimpleObjectProperty<>(TestPlan.Kind.ECHO);
     private final StringProperty count = new SimpleStringProperty("");
     private final StringProperty parallel = new SimpleStringProperty("");
@@ -116,7 +118,8 @@ public final class TesterViewModel implements AutoCloseable {
         this.files = files;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        for (Observable input : new Observable[] {kind, count, parallel, size, duration, direction, sweep, timeout}) {
+        for (Observable input : new Observable[] {kind, count, parallel, size, duration, direction, sweep, timeout,
+                defaultTimeout}) {
             input.addListener(o -> validate());
         }
         validate();
@@ -138,9 +141,20 @@ public final class TesterViewModel implements AutoCloseable {
         return service;
     }
 
-    /** The connect timeout in milliseconds as typed; empty means the default. */
+    /** The connect timeout in milliseconds as typed; empty means {@link #defaultTimeoutProperty() the default}. */
     public StringProperty timeoutProperty() {
         return timeout;
+    }
+
+    /** The connect timeout of an empty timeout field (the Settings dialog's, kept current by the section). */
+    public ObjectProperty<Duration> defaultTimeoutProperty() {
+        return defaultTimeout;
+    }
+
+    /** The connect timeout a run uses, as text: what was typed, else the default. */
+    public String effectiveTimeout() {
+        String t = timeout.get();
+        return t == null || t.isBlank() ? Long.toString(defaultTimeout.get().toMillis()) : t;
     }
 
     public ObjectProperty<TestPlan.Kind> kindProperty() {
@@ -256,7 +270,7 @@ public final class TesterViewModel implements AutoCloseable {
         boolean t = k == TestPlan.Kind.THROUGHPUT;
         return TestPlan.of(k, new TestPlan.Inputs(t ? null : count.get(), t ? null : parallel.get(),
                 k == TestPlan.Kind.CONNECT ? null : t && sweep.get() ? "sweep" : size.get(),
-                t ? duration.get() : null, t ? direction.get().id() : null, timeout.get()));
+                t ? duration.get() : null, t ? direction.get().id() : null, effectiveTimeout()));
     }
 
     private void validate() {

@@ -115,21 +115,6 @@ class MainWindowFxTest {
     }
 
     @Test
-    void themeToggleSwitchesStylesheetsAndIsRemembered(FxRobot robot) {
-        assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.LIGHT.userAgentStylesheet());
-
-        robot.clickOn("#theme-toggle");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.DARK.userAgentStylesheet());
-        assertThat(settings.get(Settings.Key.THEME)).contains("dark");
-
-        robot.clickOn("#theme-toggle");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(Application.getUserAgentStylesheet()).isEqualTo(Theme.LIGHT.userAgentStylesheet());
-        assertThat(settings.get(Settings.Key.THEME)).contains("light");
-    }
-
-    @Test
     void statusBarShowsModeElevationSandboxDirAndVersion(FxRobot robot) {
         assertThat(text(robot, "#status-mode")).isEqualTo("Sandbox");
         assertThat(text(robot, "#status-elevation")).isEqualTo("Not elevated");
@@ -140,14 +125,14 @@ class MainWindowFxTest {
 
     @Test
     void theDarkThemeRendersADarkPage(FxRobot robot) {
-        robot.interact(() -> window.viewModel().themeProperty().set(Theme.DARK));
+        robot.interact(() -> window.viewModel().themeChoiceProperty().set(ThemeChoice.DARK));
         WaitForAsyncUtils.waitForFxEvents();
         AtomicReference<javafx.scene.image.WritableImage> shot = new AtomicReference<>();
         robot.interact(() -> shot.set(window.scene().snapshot(null)));
         // a point in the page margin, right of the sidebar
         javafx.scene.paint.Color c = shot.get().getPixelReader().getColor(240, (int) shot.get().getHeight() / 2);
         assertThat(c.getBrightness()).as("dark page background").isLessThan(0.3);
-        robot.interact(() -> window.viewModel().themeProperty().set(Theme.LIGHT));
+        robot.interact(() -> window.viewModel().themeChoiceProperty().set(ThemeChoice.LIGHT));
         robot.interact(() -> shot.set(window.scene().snapshot(null)));
         c = shot.get().getPixelReader().getColor(240, (int) shot.get().getHeight() / 2);
         assertThat(c.getBrightness()).as("light page background").isGreaterThan(0.9);
@@ -160,22 +145,6 @@ class MainWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#nav-guid").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(settings.get(Settings.Key.SECTION)).contains("guid");
-    }
-
-    @Test
-    void languageChoiceIsRememberedForTheNextStart(FxRobot robot) {
-        robot.clickOn("#language-menu");
-        robot.clickOn("简体中文");
-        WaitForAsyncUtils.waitForFxEvents();
-
-        assertThat(settings.get(Settings.Key.LANGUAGE)).contains("zh-CN");
-        // written in the language just chosen: whoever picks 简体中文 reads the note in Chinese
-        assertThat(robot.lookup("#language-notice").queryLabeled().getText())
-                .isEqualTo("新语言将在下次启动 HvSocket Explorer 时生效。");
-        assertThat(robot.lookup("#language-notice").query().isVisible()).isTrue();
-        assertThat(Language.byTag("zh-CN").locale()).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
-        assertThat(Language.of(java.util.Locale.SIMPLIFIED_CHINESE).tag()).isEqualTo("zh-CN");
-        assertThat(Language.byTag("en").locale()).isEqualTo(java.util.Locale.ENGLISH);
     }
 
     @Test

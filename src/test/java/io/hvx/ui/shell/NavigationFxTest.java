@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hvx.core.Environment;
 import io.hvx.core.Mode;
 import io.hvx.core.Settings;
+import io.hvx.core.StartupChoices;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.common.TestDialogs;
@@ -88,7 +89,9 @@ class NavigationFxTest {
                 Path.of("/tmp/unused-sandbox"), Path.of("/tmp/unused-data"));
         List<Section> sections = List.of(guid, other);
         ShellViewModel shell = new ShellViewModel(env, sections.stream().map(Section::id).toList(), settings,
-                path -> path, null, TestTasks.immediate(), new TestDialogs());
+                StartupChoices.of(env), configured -> {
+                    throw new AssertionError("no PowerShell test here");
+                }, path -> path, null, TestTasks.immediate(), new TestDialogs());
         MainWindow window = new MainWindow(stage, shell, sections, settings, nav);
         window.setOnClosed(() -> {
             assertThat(settings.getDouble(Settings.Key.WINDOW_WIDTH)).as("saved before the close action").isPresent();

@@ -8,6 +8,7 @@ import io.hvx.core.Mode;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.Settings;
+import io.hvx.core.StartupChoices;
 import io.hvx.ui.common.DisplayPaths;
 import io.hvx.ui.common.TestDialogs;
 import io.hvx.ui.common.TestTasks;
@@ -19,7 +20,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The main window's state without the toolkit: sections, theme, language, status texts and Open log. */
+/** The main window's state without the toolkit: sections, theme, the Settings dialog's outcome, status texts and Open log. */
 class ShellViewModelTest {
 
     private static final Path HOME = Path.of(System.getProperty("user.home"));
@@ -30,11 +31,16 @@ class ShellViewModelTest {
             HOME.resolve(".local/share/hvx/sandbox"), HOME.resolve(".local/share/hvx"));
 
     private ShellViewModel shell(Path logFile) {
-        return new ShellViewModel(sandbox, List.of("guid", "services"), settings, p -> {
-            opened.add(p);
-            return p;
-        }, logFile, TestTasks.immediate(), dialogs);
+        return new ShellViewModel(sandbox, List.of("guid", "services"), settings, StartupChoices.of(sandbox), NO_POWERSHELL,
+                p -> {
+                    opened.add(p);
+                    return p;
+                }, logFile, TestTasks.immediate(), dialogs);
     }
+
+    private static final SettingsForm.PowerShellTest NO_POWERSHELL = configured -> {
+        throw new AssertionError("no PowerShell test in this test");
+    };
 
     @AfterEach
     void english() {
@@ -56,25 +62,66 @@ class ShellViewModelTest {
     }
 
     @Test
-    void theThemeIsRestoredAndRemembered() {
-        settings.put(Settings.Key.THEME, "dark");
+    void theThemeFollowsTheSystemUntilOneIsChosen() {
         ShellViewModel vm = shell(null);
+        assertThat(vm.themeChoiceProperty().get()).isEqualTo(ThemeChoice.SYSTEM);
+        vm.systemThemeProperty().set(Theme.DARK);
         assertThat(vm.themeProperty().get()).isEqualTo(Theme.DARK);
-        vm.toggleTheme();
-        assertThat(settings.get(Settings.Key.THEME)).contains("light");
+        vm.systemThemeProperty().set(Theme.LIGHT);
+        assertThat(vm.themeProperty().get()).isEqualTo(Theme.LIGHT);
+
+        settings.put(Settings.Key.THEME, "dark");
+        ShellViewModel again = shell(null);
+        again.systemThemeProperty().set(Theme.LIGHT);
+        assertThat(again.themeProperty().get()).as("a chosen theme wins over the system's").isEqualTo(Theme.DARK);
     }
 
     @Test
-    void aNewLanguageIsRememberedAndNeedsARestart() {
+    void savingTheSettingsSwitchesTheThemeAtOnceAndRemembersIt() {
         ShellViewModel vm = shell(null);
-        assertThat(vm.languageProperty().get()).isEqualTo(Language.ENGLISH);
-        vm.chooseLanguage(Language.SIMPLIFIED_CHINESE);
+        dialogs.onForm(SettingsForm.class, f -> {
+            f.themeProperty().set(ThemeChoice.DARK);
+            return true;
+        });
+        vm.openSettings();
+        assertThat(vm.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(settings.get(Settings.Key.THEME)).contains("dark");
+        assertThat(vm.restartNoticeProperty().get()).as("a theme needs no restart").isNull();
+    }
+
+    @Test
+    void cancellingTheSettingsChangesNothing() {
+        ShellViewModel vm = shell(null);
+        dialogs.onForm(SettingsForm.class, f -> {
+            f.themeProperty().set(ThemeChoice.DARK);
+            f.timeoutProperty().set("9000");
+            return false;
+        });
+        vm.openSettings();
+        assertThat(settings.get(Settings.Key.THEME)).isEmpty();
+        assertThat(settings.get(Settings.Key.CONNECT_TIMEOUT)).isEmpty();
+        assertThat(vm.themeChoiceProperty().get()).isEqualTo(ThemeChoice.SYSTEM);
+    }
+
+    @Test
+    void aNewLanguageIsSavedAndTheNoticeSaysItAppliesAtTheNextStartInThatLanguage() {
+        Messages.setLocale(Locale.ENGLISH);
+        ShellViewModel vm = shell(null);
+        dialogs.onForm(SettingsForm.class, f -> {
+            f.languageProperty().set(Language.SIMPLIFIED_CHINESE);
+            return true;
+        });
+        vm.openSettings();
         assertThat(settings.get(Settings.Key.LANGUAGE)).contains("zh-CN");
-        assertThat(vm.restartForLanguageProperty().get()).isTrue();
-        assertThat(vm.languageNoticeProperty().get()).isEqualTo("新语言将在下次启动 HvSocket Explorer 时生效。");
-        vm.chooseLanguage(Language.ENGLISH);
-        assertThat(vm.restartForLanguageProperty().get()).isFalse();
-        assertThat(vm.languageNoticeProperty().get()).isNull();
+        assertThat(vm.restartNoticeProperty().get()).isEqualTo("部分设置将在下次启动 HvSocket Explorer 时生效。");
+
+        dialogs.onForm(SettingsForm.class, f -> {
+            f.languageProperty().set(Language.ENGLISH);
+            return true;
+        });
+        vm.openSettings();
+        assertThat(settings.get(Settings.Key.LANGUAGE)).contains("en");
+        assertThat(vm.restartNoticeProperty().get()).as("back to the language running").isNull();
     }
 
     @Test
@@ -101,9 +148,10 @@ class ShellViewModelTest {
     @Test
     void aLogThatCannotBeOpenedSaysWhyInADialog() {
         Path log = HOME.resolve("logs/hvx-0.log");
-        ShellViewModel vm = new ShellViewModel(sandbox, List.of("guid"), settings, p -> {
-            throw new OperationFailedException(Problem.of("error.open.noProgram", p, "xdg-open"), "No such file");
-        }, log, TestTasks.immediate(), dialogs);
+        ShellViewModel vm = new ShellViewModel(sandbox, List.of("guid"), settings, StartupChoices.of(sandbox), NO_POWERSHELL,
+                p -> {
+                    throw new OperationFailedException(Problem.of("error.open.noProgram", p, "xdg-open"), "No such file");
+                }, log, TestTasks.immediate(), dialogs);
         vm.openLog();
         assertThat(dialogs.errors()).hasSize(1);
         assertThat(dialogs.errors().getFirst().sentence()).isEqualTo("Could not open " + log

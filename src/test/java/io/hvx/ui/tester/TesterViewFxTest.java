@@ -9,6 +9,7 @@ import io.hvx.core.Mode;
 import io.hvx.core.Settings;
 import io.hvx.core.tester.TestResult;
 import io.hvx.ui.Screenshots;
+import io.hvx.ui.Truncation;
 import io.hvx.ui.connections.ConnectionsSection;
 import io.hvx.ui.shell.MainWindow;
 import java.nio.file.Path;
@@ -115,6 +116,7 @@ class TesterViewFxTest {
         }
         assertThat(find(robot, "#tester-status", Label.class).getText()).contains("3,000 round trips").contains("0 mismatches");
         assertThat(runs.getItems().getFirst().ok()).isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Truncation.under(runs)).get()).as("the run's row at 1200×780").isEmpty();
         Screenshots.write(stage.getScene(), "tester-en");
 
         // a throughput run switches the chart to the rate over time
@@ -145,6 +147,7 @@ class TesterViewFxTest {
         List<String> shown = chart.getData().getFirst().getData().stream().map(XYChart.Data::getXValue).toList();
         assertThat(shown).isNotEmpty();
         assertThat(((CategoryAxis) chart.getXAxis()).getCategories()).containsExactlyElementsOf(shown);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Truncation.under(runs)).get()).as("echo, throughput and connect rows").isEmpty();
     }
 
     @Test
