@@ -2,11 +2,9 @@ package io.hvx.cli;
 
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.HvxException;
-import io.hvx.core.InvalidInputException;
 import io.hvx.core.Listener;
 import io.hvx.core.Messages;
 import io.hvx.core.NameResolver;
-import io.hvx.core.Problem;
 import io.hvx.core.StreamConnection;
 import io.hvx.core.session.ConnectionSession;
 import io.hvx.net.ResponderServer;
@@ -54,11 +52,16 @@ public final class ListenCommand implements Callable<Integer> {
         boolean stdio;
     }
 
+    static final NumberOption MAX_CONNECTIONS = new NumberOption("--max-connections", NumberOption.Unit.COUNT, 1,
+            ResponderServer.Options.MAX_CONNECTIONS);
+    /** Zero means never; a day is the most that still reads as an idle timeout. */
+    static final NumberOption IDLE_TIMEOUT = new NumberOption("--idle-timeout", NumberOption.Unit.SECONDS, 0, 86_400);
+
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "64", descriptionKey = "option.listen.max")
-    int maxConnections;
+    String maxConnections;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "300", descriptionKey = "option.listen.idle")
-    long idleSeconds;
+    String idleTimeout;
 
     @Option(names = "--once", descriptionKey = "option.listen.once")
     boolean once;
@@ -69,9 +72,8 @@ public final class ListenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (maxConnections < 1) {
-            throw new InvalidInputException(Problem.of("net.cli.maxConnections", maxConnections));
-        }
+        int max = MAX_CONNECTIONS.parseInt(maxConnections);
+        Duration idle = Duration.ofSeconds(IDLE_TIMEOUT.parse(idleTimeout));
         NameResolver.Target target = ctx.backend().names().target(vm, service);
         HvEndpoint ep = target.endpoint();
         boolean stdio = kind.stdio || !(kind.echo || kind.sink || kind.source);
@@ -84,8 +86,7 @@ public final class ListenCommand implements Callable<Integer> {
         ResponderServer.Handler handler = stdio
                 ? (c, activity) -> bridge(c, ep, activity, bridgeFailure)
                 : ResponderServer.handlerFor(k);
-        ResponderServer.Options options = new ResponderServer.Options(stdio ? 1 : maxConnections,
-                Duration.ofSeconds(Math.max(0, idleSeconds)), once || stdio);
+        ResponderServer.Options options = new ResponderServer.Options(stdio ? 1 : max, idle, once || stdio);
         ResponderServer server = ResponderServer.start(listener, handler, options);
         Thread hook = new Thread(server::close, "hvx-listen-stop");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -21,8 +21,11 @@ public final class SandboxServeCommand implements Callable<Integer> {
 
     private final CliContext ctx;
 
+    /** Zero: until interrupted. */
+    static final NumberOption SECONDS = new NumberOption("--seconds", NumberOption.Unit.SECONDS, 0, 86_400);
+
     @Option(names = "--seconds", paramLabel = "N", defaultValue = "0", descriptionKey = "option.serve.seconds")
-    long seconds;
+    String seconds;
 
     public SandboxServeCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -30,6 +33,7 @@ public final class SandboxServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long secs = SECONDS.parse(seconds);
         SandboxVms vms = ctx.backend().sandboxVms().orElseThrow(
                 () -> new InvalidInputException(Problem.of("net.cli.notSandbox", ctx.backend().environment().mode().id())));
         SandboxPaths paths = SandboxPaths.forSandbox(ctx.backend().environment().sandboxDir());
@@ -51,7 +55,7 @@ public final class SandboxServeCommand implements Callable<Integer> {
                 return Cli.OK;
             }
             ctx.out().flush();
-            Thread.sleep(seconds > 0 ? Duration.ofSeconds(seconds) : Duration.ofDays(365_000));
+            Thread.sleep(secs > 0 ? Duration.ofSeconds(secs) : Duration.ofDays(365_000));
         }
         return Cli.OK;
     }

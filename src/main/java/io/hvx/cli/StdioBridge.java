@@ -1,6 +1,9 @@
 package io.hvx.cli;
 
 import io.hvx.core.HvxException;
+import io.hvx.core.Messages;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
 import io.hvx.core.session.ConnectionSession;
 import io.hvx.core.session.ConnectionSession.State;
 import io.hvx.net.ResponderServer;
@@ -16,6 +19,12 @@ import java.util.function.Function;
  * received bytes go to stdout as they arrive (binary-safe, never decoded); once connected,
  * stdin is sent as it is read, and EOF on stdin half-closes the connection. The bridge ends
  * when the peer closes its side (even while stdin stays open) or the session fails.
+ *
+ * <p>Its own streams can end it too. Whoever reads stdout going away ({@code | head}) ends the
+ * conversation without failing it; any other write error ({@code > /dev/full}), and any read
+ * error on stdin, fails it: the bytes did not all get where they were going, so the command
+ * must not exit 0. Then the connection is closed rather than half-closed, and the peer sees the
+ * conversation end early.
  */
 final class StdioBridge implements ConnectionSession.Events {
 
@@ -26,6 +35,8 @@ final class StdioBridge implements ConnectionSession.Events {
     private final ResponderServer.Activity activity;
     private final CountDownLatch settled = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
+    /** Why stdin or stdout failed, when one did; reported instead of the session's outcome. */
+    private volatile HvxException streamFailure;
 
     private StdioBridge(OutputStream out, ResponderServer.Activity activity) {
         this.out = out;
@@ -51,7 +62,7 @@ final class StdioBridge implements ConnectionSession.Events {
             }
             bridge.settled.await();
             if (session.state().isOpen()) {
-                pump = Thread.ofPlatform().daemon().name("hvx-stdin").start(() -> pump(in, session));
+                pump = Thread.ofPlatform().daemon().name("hvx-stdin").start(() -> bridge.pump(in, session));
             }
             bridge.done.await();
         } catch (InterruptedException e) {
@@ -65,7 +76,10 @@ final class StdioBridge implements ConnectionSession.Events {
         try {
             out.flush();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "stdout is gone (e.g. | head): nothing left to write", e);
+            bridge.outputFailed(e);
+        }
+        if (bridge.streamFailure != null) {
+            throw bridge.streamFailure;
         }
         if (session.error().isPresent()) {
             throw session.error().get();
@@ -73,7 +87,7 @@ final class StdioBridge implements ConnectionSession.Events {
     }
 
     /** stdin → session, at the peer's pace; EOF on stdin half-closes. */
-    private static void pump(InputStream in, ConnectionSession session) {
+    private void pump(InputStream in, ConnectionSession session) {
         byte[] buf = new byte[CHUNK];
         try {
             while (true) {
@@ -87,13 +101,31 @@ final class StdioBridge implements ConnectionSession.Events {
                 }
             }
         } catch (IOException e) {
-            // stdin broke: nothing more will come from it, which is what EOF says to the peer
-            LOG.log(System.Logger.Level.DEBUG, "Reading stdin failed; sending EOF", e);
-            session.shutdownOutput();
+            // not an end of input: the peer must not take what it got for all of it
+            LOG.log(System.Logger.Level.DEBUG, "Reading stdin failed; ending the session", e);
+            fail(Messages.key("cli.stdin.failed"), e);
         } catch (InterruptedException e) {
             // the bridge ended: whatever stdin still holds has nowhere to go
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void outputFailed(IOException e) {
+        if (CheckedOutput.readerGone(e)) {
+            // whoever reads our output has gone (e.g. `| head`): the conversation is over, not failed
+            LOG.log(System.Logger.Level.DEBUG, "stdout closed; ending the session", e);
+            done.countDown();
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, "Writing stdout failed; ending the session", e);
+            fail(Messages.key("cli.stdout.failed"), e);
+        }
+    }
+
+    private void fail(String key, IOException e) {
+        if (streamFailure == null) {
+            streamFailure = new OperationFailedException(Problem.of(key, String.valueOf(e.getMessage())), null, e);
+        }
+        done.countDown();
     }
 
     @Override
@@ -113,9 +145,7 @@ final class StdioBridge implements ConnectionSession.Events {
             out.write(data, 0, length);
             out.flush();
         } catch (IOException e) {
-            // whoever reads our output has gone (e.g. `| head`): the conversation is over, not failed
-            LOG.log(System.Logger.Level.DEBUG, "stdout closed; ending the session", e);
-            done.countDown();
+            outputFailed(e);
         }
     }
 
