@@ -5,6 +5,8 @@ import io.hvx.core.HvxException;
 import io.hvx.core.Listener;
 import io.hvx.core.Messages;
 import io.hvx.core.NameResolver;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
 import io.hvx.core.StreamConnection;
 import io.hvx.core.session.ConnectionSession;
 import io.hvx.net.ResponderServer;
@@ -84,7 +86,7 @@ public final class ListenCommand implements Callable<Integer> {
         // its own conversation); the bridged one is the command's outcome, so it is kept here
         AtomicReference<HvxException> bridgeFailure = new AtomicReference<>();
         ResponderServer.Handler handler = stdio
-                ? (c, activity) -> bridge(c, ep, activity, bridgeFailure)
+                ? (c, activity) -> bridge(c, ep, activity, idle, bridgeFailure)
                 : ResponderServer.handlerFor(k);
         ResponderServer.Options options = new ResponderServer.Options(stdio ? 1 : max, idle, once || stdio);
         ResponderServer server = ResponderServer.start(listener, handler, options);
@@ -112,13 +114,16 @@ public final class ListenCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private void bridge(StreamConnection c, HvEndpoint ep, ResponderServer.Activity activity,
+    private void bridge(StreamConnection c, HvEndpoint ep, ResponderServer.Activity activity, Duration idle,
                         AtomicReference<HvxException> failure) {
         try {
             StdioBridge.run(events -> ConnectionSession.accepted(c, ep, Clock.systemUTC(), events),
                     ctx.in(), ctx.rawOut(), activity);
         } catch (HvxException e) {
-            failure.set(e);
+            // closing an idle connection fails its read; what the user needs to hear is the timeout
+            failure.set(activity.closedForIdling()
+                    ? new OperationFailedException(Problem.of("net.cli.idleClosed", idle.toSeconds()), null, e)
+                    : e);
         }
     }
 }

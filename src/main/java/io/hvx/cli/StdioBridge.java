@@ -18,7 +18,13 @@ import java.util.function.Function;
  * Standard input and output as the two ends of a {@link ConnectionSession}, like {@code nc}:
  * received bytes go to stdout as they arrive (binary-safe, never decoded); once connected,
  * stdin is sent as it is read, and EOF on stdin half-closes the connection. The bridge ends
- * when the peer closes its side (even while stdin stays open) or the session fails.
+ * when the peer closes (even while stdin stays open) or the session fails.
+ *
+ * <p>The peer's EOF ends the bridge unless the peer is known to still receive (it only
+ * half-closed: {@link ConnectionSession#peerStillReceiving()}); then stdin keeps flowing to it
+ * until stdin's own EOF, so nothing is dropped in a half-close race. When the peer has gone
+ * while input that hvx had read was still waiting to be written, the bridge fails: that input
+ * never arrived.
  *
  * <p>Its own streams can end it too. Whoever reads stdout going away ({@code | head}) ends the
  * conversation without failing it; any other write error ({@code > /dev/full}), and any read
@@ -37,6 +43,8 @@ final class StdioBridge implements ConnectionSession.Events {
     private final CountDownLatch done = new CountDownLatch(1);
     /** Why stdin or stdout failed, when one did; reported instead of the session's outcome. */
     private volatile HvxException streamFailure;
+    /** Whether the bridge ended because the peer closed (and does not take more data). */
+    private volatile boolean peerGone;
 
     private StdioBridge(OutputStream out, ResponderServer.Activity activity) {
         this.out = out;
@@ -83,6 +91,11 @@ final class StdioBridge implements ConnectionSession.Events {
         }
         if (session.error().isPresent()) {
             throw session.error().get();
+        }
+        if (bridge.peerGone && session.unsentBytes() > 0) {
+            // the writer had not got to it when the peer left: the same fault as a failed write
+            throw new OperationFailedException(Problem.of("net.error.reset", session.peerAddress()),
+                    Messages.get("cli.connect.unsent", session.unsentBytes()));
         }
     }
 
@@ -131,7 +144,10 @@ final class StdioBridge implements ConnectionSession.Events {
     @Override
     public void stateChanged(ConnectionSession session, State state) {
         settled.countDown();
-        if (state == State.PEER_CLOSED || state.isEnded()) {
+        if (state == State.PEER_CLOSED && !session.peerStillReceiving()) {
+            peerGone = true;
+            done.countDown();
+        } else if (state.isEnded()) {
             done.countDown();
         }
     }

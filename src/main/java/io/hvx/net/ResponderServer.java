@@ -70,6 +70,11 @@ public final class ResponderServer implements AutoCloseable {
         void received(long bytes);
 
         void sent(long bytes);
+
+        /** Whether the server closed this connection because it was idle for the idle timeout. */
+        default boolean closedForIdling() {
+            return false;
+        }
     }
 
     /**
@@ -276,6 +281,7 @@ public final class ResponderServer implements AutoCloseable {
             long now = System.nanoTime();
             for (Conn c : live) {
                 if (now - c.lastActivity > idleNs) {
+                    c.idled = true;
                     c.connection.close();
                 }
             }
@@ -341,6 +347,7 @@ public final class ResponderServer implements AutoCloseable {
     private final class Conn implements Activity {
         final StreamConnection connection;
         volatile long lastActivity = System.nanoTime();
+        volatile boolean idled;
 
         Conn(StreamConnection connection) {
             this.connection = connection;
@@ -356,6 +363,11 @@ public final class ResponderServer implements AutoCloseable {
         public void sent(long bytes) {
             bytesOut.addAndGet(bytes);
             lastActivity = System.nanoTime();
+        }
+
+        @Override
+        public boolean closedForIdling() {
+            return idled;
         }
     }
 }

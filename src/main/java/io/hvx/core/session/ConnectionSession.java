@@ -134,6 +134,7 @@ public final class ConnectionSession implements AutoCloseable {
     // guarded by queue; taken after this when both are needed, never the other way round
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private long queuedBytes;
+    private long droppedBytes;
     private boolean eofQueued;
     private boolean writerStopped;
 
@@ -368,6 +369,7 @@ public final class ConnectionSession implements AutoCloseable {
     private void stopWriter() {
         synchronized (queue) {
             writerStopped = true;
+            droppedBytes += queuedBytes;
             queue.clear();
             queuedBytes = 0;
             queue.notifyAll();
@@ -434,6 +436,32 @@ public final class ConnectionSession implements AutoCloseable {
         synchronized (queue) {
             return !eofQueued && !writerStopped;
         }
+    }
+
+    /**
+     * Bytes given to {@link #send} that were not written: those still queued, and once the session
+     * has ended, those it dropped (a chunk cut short counts whole).
+     */
+    public long unsentBytes() {
+        synchronized (queue) {
+            return queuedBytes + droppedBytes;
+        }
+    }
+
+    /**
+     * Whether the peer is known to still take data after it sent EOF (it half-closed rather than
+     * closed); false when it is gone, when the session is over, or when the platform cannot tell
+     * (see {@link StreamConnection#peerStillReceiving()}).
+     */
+    public boolean peerStillReceiving() {
+        StreamConnection c;
+        synchronized (this) {
+            if (state.isEnded()) {
+                return false;
+            }
+            c = connection;
+        }
+        return c != null && c.peerStillReceiving();
     }
 
     /** Whether {@link #shutdownOutput()} has been called (successfully). */
