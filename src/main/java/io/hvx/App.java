@@ -6,13 +6,19 @@ import io.hvx.core.Messages;
 import io.hvx.core.Mode;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
+import io.hvx.core.ServicePolicies;
 import io.hvx.core.Settings;
 import io.hvx.core.VmInventory;
+import io.hvx.files.JsonConnectionBook;
+import io.hvx.files.JsonSnippetBook;
+import io.hvx.files.TerminalFileStore;
 import io.hvx.files.TestReportFiles;
+import io.hvx.net.ResponderServers;
 import io.hvx.platform.DesktopOpener;
 import io.hvx.platform.JsonFileSettings;
 import io.hvx.platform.Logs;
 import io.hvx.platform.ShellElevatedRestart;
+import io.hvx.registry.Policies;
 import io.hvx.registry.RegistrationFormats;
 import io.hvx.ui.common.ErrorDialog;
 import io.hvx.ui.common.ErrorText;
@@ -21,6 +27,7 @@ import io.hvx.ui.common.FxTaskRunner;
 import io.hvx.ui.common.Navigator;
 import io.hvx.ui.common.Section;
 import io.hvx.ui.connections.ConnectionsSection;
+import io.hvx.ui.connections.TerminalContext;
 import io.hvx.ui.guid.GuidWorkbenchSection;
 import io.hvx.ui.services.ServicesSection;
 import io.hvx.ui.shell.Language;
@@ -30,6 +37,7 @@ import io.hvx.ui.shell.ShellViewModel;
 import io.hvx.ui.vms.VmsSection;
 import io.hvx.vm.PowerShellVmInventory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -95,26 +103,31 @@ public final class App {
             if (vms != backend.vms() && vms instanceof AutoCloseable c) {
                 own(c);
             }
+            ServicePolicies policies = guiPolicies(backend, vms);
             FxTaskRunner tasks = own(new FxTaskRunner());
             FxDialogService dialogs = new FxDialogService(stage);
             Navigator navigator = new Navigator();
             // the sections in navigation order (Ctrl+1, Ctrl+2…): adding a feature is one line here
             GuidWorkbenchSection guid = new GuidWorkbenchSection(navigator, vms::list, backend.services()::list, tasks);
-            ServicesSection services = new ServicesSection(backend.services(), new RegistrationFormats(),
+            Path dataDir = backend.environment().dataDir();
+            Clock clock = Clock.systemDefaultZone();
+            TerminalContext terminals = new TerminalContext(settings, new TerminalFileStore(clock.getZone()),
+                    JsonSnippetBook.inDataDir(dataDir), dialogs, tasks, clock, clock.getZone());
+            ConnectionsSection connections = new ConnectionsSection(vms, backend.services(), backend.connector(),
+                    backend.listenerFactory(), new ResponderServers(), JsonConnectionBook.inDataDir(dataDir, clock),
+                    terminals, dialogs, navigator);
+            ServicesSection services = new ServicesSection(backend.services(), policies, new RegistrationFormats(),
                     new ShellElevatedRestart(), stage::close, guid::open, tasks, dialogs);
+            services.offerTerminal(s -> connections.open(null, s), connections::listen);
+            VmsSection vmsSection = new VmsSection(vms, policies, settings, tasks);
+            vmsSection.offerTerminal(vm -> connections.open(vm, null));
             TesterSection tester = new TesterSection(backend, vms, new TestReportFiles(), new ShellElevatedRestart(),
                     stage::close, services.viewModel()::add, tasks, dialogs);
-            ConnectionsSection connections = new ConnectionsSection(vms, backend.services(), backend.connector(), tasks);
             connections.onDiagnose((vm, service) -> {
                 tester.diagnose(vm, service);
                 navigator.show(TesterSection.ID);
             });
-            List<Section> sections = List.of(
-                    guid,
-                    services,
-                    new VmsSection(vms, settings, tasks),
-                    connections,
-                    tester);
+            List<Section> sections = List.of(guid, services, vmsSection, connections, tester);
             for (Section s : sections) {
                 own(s::dispose);
             }
@@ -158,6 +171,19 @@ public final class App {
         return settings.get(Settings.Key.VMS_POWERSHELL).filter(p -> !p.isBlank())
                 .map(p -> (VmInventory) PowerShellVmInventory.warm(p, null))
                 .orElseGet(ps::warmed);
+    }
+
+    /**
+     * The per-VM service policies the GUI uses: on Windows over the GUI's long-lived PowerShell (so
+     * a switch does not pay PowerShell's cold start), elsewhere the backend's own; null where the
+     * mode has none.
+     */
+    static ServicePolicies guiPolicies(Backend backend, VmInventory guiVms) {
+        ServicePolicies policies = backend.policies().orElse(null);
+        if (policies instanceof Policies p && guiVms instanceof PowerShellVmInventory ps && guiVms != backend.vms()) {
+            return p.over(ps.policies());
+        }
+        return policies;
     }
 
     /** Builds the main window on {@code stage} (FX thread); also used by the headless GUI tests. */

@@ -13,6 +13,8 @@ import io.hvx.core.Problem;
 import io.hvx.core.RegisteredServices;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.SandboxVms;
+import io.hvx.core.ServicePolicies;
+import io.hvx.core.ServicePolicy;
 import io.hvx.core.SockaddrVm;
 import io.hvx.core.ServiceRegistry;
 import io.hvx.core.VirtualMachine;
@@ -36,6 +38,7 @@ import io.hvx.platform.RegistrationKeys;
 import io.hvx.platform.Version;
 import io.hvx.platform.WindowsRegistryStore;
 import io.hvx.registry.JsonServiceStore;
+import io.hvx.registry.Policies;
 import io.hvx.registry.Registrations;
 import io.hvx.registry.RegistryStore;
 import io.hvx.registry.UndoJournal;
@@ -77,22 +80,31 @@ public final class DefaultBackendFactory implements BackendFactory {
         Clock clock = Clock.systemUTC();
         // every port is built on first use: a command pays only for the stores, inventories and
         // native libraries it touches (`hvx info` none of them)
-        Supplier<ServiceRegistry> services = lazy(() -> services(env, clock));
+        Supplier<RegistryStore> store = lazy(() -> registryStore(env, clock));
+        Supplier<UndoJournal> journal = lazy(() -> new UndoJournal(env.dataDir()));
         HostChecks checks = hostChecks(env);
         return switch (mode) {
-            case WINDOWS -> new DefaultBackend(env, services, lazy(() -> PowerShellVmInventory.oneShot((String) null, null)),
-                    lazy(WinsockEndpoints::connector), lazy(WinsockEndpoints::listenerFactory), () -> null, checks);
-            case LINUX_GUEST -> new DefaultBackend(env, services, lazy(HostVmInventory::new),
-                    lazy(VsockEndpoints::connector), lazy(VsockEndpoints::listenerFactory), () -> null, checks);
+            case WINDOWS -> {
+                Supplier<PowerShellVmInventory> inventory = lazy(() -> PowerShellVmInventory.oneShot((String) null, null));
+                Supplier<Policies> policies = lazy(() -> new Policies(inventory.get().policies(), store.get(), journal.get(), clock));
+                yield new DefaultBackend(env, lazy(() -> registrations(env, store.get(), journal.get(), clock, policies.get())),
+                        inventory, lazy(WinsockEndpoints::connector), lazy(WinsockEndpoints::listenerFactory), () -> null,
+                        checks, policies);
+            }
+            case LINUX_GUEST -> new DefaultBackend(env, lazy(() -> registrations(env, store.get(), journal.get(), clock, null)),
+                    lazy(HostVmInventory::new), lazy(VsockEndpoints::connector), lazy(VsockEndpoints::listenerFactory),
+                    () -> null, checks, () -> null);
             case SANDBOX -> {
                 Supplier<SandboxVmInventory> inventory = lazy(() -> new SandboxVmInventory(env.sandboxDir(), clock));
+                Supplier<Policies> policies = lazy(() -> new Policies(inventory.get().policies(), store.get(), journal.get(), clock));
+                Supplier<ServiceRegistry> services = lazy(() -> registrations(env, store.get(), journal.get(), clock, policies.get()));
                 Supplier<SandboxVms> vms = lazy(() -> sandboxVms(inventory.get()));
                 Supplier<SandboxEndpoints> endpoints = lazy(() -> {
                     SandboxPaths paths = SandboxPaths.forSandbox(env.sandboxDir());
                     RegisteredServices registered = id -> services.get().list().stream().anyMatch(r -> r.id().equals(id));
                     return new SandboxEndpoints(paths, vms.get(), registered, new SandboxResponders(paths));
                 });
-                yield new DefaultBackend(env, services, inventory::get, endpoints::get, endpoints::get, vms, checks);
+                yield new DefaultBackend(env, services, inventory::get, endpoints::get, endpoints::get, vms, checks, policies);
             }
         };
     }
@@ -112,9 +124,9 @@ public final class DefaultBackendFactory implements BackendFactory {
         };
     }
 
-    /** The service registry of the mode: registry key, sandbox store or the guest's saved list. */
-    static ServiceRegistry services(Environment env, Clock clock) {
-        RegistryStore store = switch (env.mode()) {
+    /** Where the mode's registrations live: registry key, sandbox store or the guest's saved list. */
+    static RegistryStore registryStore(Environment env, Clock clock) {
+        return switch (env.mode()) {
             case WINDOWS -> WindowsRegistryStore.standard(Elevation::isElevated);
             case SANDBOX -> JsonServiceStore.sandbox(env.sandboxDir(), clock);
             case LINUX_GUEST -> {
@@ -122,7 +134,12 @@ public final class DefaultBackendFactory implements BackendFactory {
                 yield JsonServiceStore.readOnly(saved, Problem.of("error.services.readOnly.guest", saved));
             }
         };
-        return new Registrations(store, new UndoJournal(env.dataDir()), "hvx " + env.version(), clock);
+    }
+
+    /** The registrations, whose undo also reverts the per-VM policy changes of {@code policies}. */
+    private static ServiceRegistry registrations(Environment env, RegistryStore store, UndoJournal journal, Clock clock,
+                                                 Policies policies) {
+        return new Registrations(store, journal, "hvx " + env.version(), clock, policies);
     }
 
     /**
@@ -208,6 +225,11 @@ public final class DefaultBackendFactory implements BackendFactory {
             public List<Vm> all() {
                 return inventory.list().stream().map(DefaultBackendFactory::asSandboxVm).toList();
             }
+
+            @Override
+            public ServicePolicy policy(Guid vmId, Guid serviceId) {
+                return inventory.policy(vmId, serviceId);
+            }
         };
     }
 
@@ -224,10 +246,11 @@ public final class DefaultBackendFactory implements BackendFactory {
         private final Supplier<? extends ListenerFactory> listenerFactory;
         private final Supplier<SandboxVms> sandboxVms;
         private final HostChecks hostChecks;
+        private final Supplier<? extends ServicePolicies> policies;
 
         DefaultBackend(Environment env, Supplier<ServiceRegistry> services, Supplier<? extends VmInventory> vms,
                        Supplier<? extends Connector> connector, Supplier<? extends ListenerFactory> listenerFactory,
-                       Supplier<SandboxVms> sandboxVms, HostChecks hostChecks) {
+                       Supplier<SandboxVms> sandboxVms, HostChecks hostChecks, Supplier<? extends ServicePolicies> policies) {
             this.env = env;
             this.services = services;
             this.vms = vms;
@@ -235,6 +258,12 @@ public final class DefaultBackendFactory implements BackendFactory {
             this.listenerFactory = listenerFactory;
             this.sandboxVms = sandboxVms;
             this.hostChecks = hostChecks;
+            this.policies = policies;
+        }
+
+        @Override
+        public Optional<ServicePolicies> policies() {
+            return Optional.ofNullable(policies.get());
         }
 
         @Override

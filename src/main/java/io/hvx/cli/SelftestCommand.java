@@ -8,6 +8,7 @@ import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.SandboxVms;
+import io.hvx.core.ServicePolicy;
 import io.hvx.core.tester.ProgressListener;
 import io.hvx.core.tester.SelfTest;
 import io.hvx.core.tester.TestResult;
@@ -107,6 +108,11 @@ public final class SelftestCommand implements Callable<Integer> {
             @Override
             public List<Vm> all() {
                 return List.of();
+            }
+
+            @Override
+            public ServicePolicy policy(Guid vmId, Guid serviceId) {
+                return ServicePolicy.DEFERRED; // no VMs, so no per-VM policies
             }
         };
     }

@@ -28,7 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code hvx services}: list, register, rename, remove, export, import and undo. */
+/**
+ * {@code hvx services}: list, register, rename, remove, export, import and undo; per-VM policies
+ * with {@code policy}, {@code enable}, {@code disable} and {@code default} ({@link ServicePolicyCommands}).
+ */
 @Command(name = "services", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
         subcommands = {
                 ServicesCommand.ListCommand.class,
@@ -38,6 +41,10 @@ import picocli.CommandLine.Spec;
                 ServicesCommand.ExportCommand.class,
                 ServicesCommand.ImportCommand.class,
                 ServicesCommand.UndoCommand.class,
+                ServicePolicyCommands.PolicyCommand.class,
+                ServicePolicyCommands.EnableCommand.class,
+                ServicePolicyCommands.DisableCommand.class,
+                ServicePolicyCommands.DefaultCommand.class,
         })
 public final class ServicesCommand implements Callable<Integer> {
 

@@ -27,6 +27,14 @@ public interface Backend {
     VmInventory vms();
 
     /**
+     * Which registered services each VM may use (Hyper-V's per-VM policy on Windows, the sandbox
+     * VM file in the sandbox); empty where the mode has none (a Linux guest).
+     */
+    default java.util.Optional<ServicePolicies> policies() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * What the doctor and the self-test ask the platform (socket provider, rights, default
      * connect timeout); empty for a backend without platform adapters (stand-ins in tests).
      */

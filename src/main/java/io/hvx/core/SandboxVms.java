@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the sandbox endpoints need to know about sandbox VMs: whether a VM exists and runs, and
- * which built-in responders it serves. A narrow view of the VM inventory, so the connection
+ * What the sandbox endpoints need to know about sandbox VMs: whether a VM exists and runs, which
+ * built-in responders it serves and which services it may use. A narrow view of the VM inventory, so the connection
  * engine does not depend on how VMs are stored.
  */
 public interface SandboxVms {
@@ -22,4 +22,10 @@ public interface SandboxVms {
 
     /** Every sandbox VM. */
     List<Vm> all();
+
+    /**
+     * The VM's policy for a service ({@link ServicePolicy#DEFERRED} when it has none of its own,
+     * which in the sandbox means enabled, as Hyper-V's default is).
+     */
+    ServicePolicy policy(Guid vmId, Guid serviceId);
 }

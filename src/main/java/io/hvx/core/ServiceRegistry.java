@@ -85,11 +85,12 @@ public interface ServiceRegistry {
      */
     ImportPlan.Result apply(ImportPlan plan);
 
-    /** The last change that {@link #undo()} would revert, if any. */
+    /** The last change that {@link #undo()} would revert, if any (a policy change included). */
     Optional<UndoableChange> lastChange();
 
     /**
-     * Reverts the last change recorded in the undo journal for this store.
+     * Reverts the last change recorded in the undo journal for this store, or, when it is newer,
+     * the last per-VM policy change of its services ({@link ServicePolicies}).
      *
      * @return the change that was reverted
      * @throws InvalidInputException when there is nothing to undo
@@ -133,7 +134,8 @@ public interface ServiceRegistry {
     /**
      * A change recorded in the undo journal.
      *
-     * @param action what was done: {@code add}, {@code rename}, {@code remove} or {@code import}
+     * @param action what was done: {@code add}, {@code rename}, {@code remove}, {@code import} or
+     *               {@code policy} (a per-VM policy change, see {@link ServicePolicies})
      * @param ids    the services it touched
      * @param at     when it was made (ISO-8601)
      */
@@ -148,6 +150,7 @@ public interface ServiceRegistry {
                 case "add" -> Messages.key("services.action.add");
                 case "rename" -> Messages.key("services.action.rename");
                 case "remove" -> Messages.key("services.action.remove");
+                case "policy" -> Messages.key("services.action.policy");
                 default -> Messages.key("services.action.import");
             };
         }

@@ -32,7 +32,23 @@ public interface Settings {
         /** Seconds between automatic refreshes of the VM list; absent is off. */
         VMS_AUTO_REFRESH("vms.autoRefreshSeconds"),
         /** The PowerShell that lists Hyper-V VMs (a path or a name such as {@code pwsh}). */
-        VMS_POWERSHELL("vms.powershell");
+        VMS_POWERSHELL("vms.powershell"),
+        /** Lines a terminal keeps (100 to 1,000,000; default 10,000). */
+        TERMINAL_SCROLLBACK("terminal.scrollback"),
+        /** How terminal lines are timestamped: {@code off}, {@code time}, {@code date-time}, {@code relative}. */
+        TERMINAL_TIMESTAMPS("terminal.timestamps"),
+        /** The charset terminals decode and encode with (default UTF-8). */
+        TERMINAL_CHARSET("terminal.charset"),
+        /** Whether terminals show what is sent (local echo). */
+        TERMINAL_LOCAL_ECHO("terminal.localEcho"),
+        /** Whether ANSI SGR colours are rendered. */
+        TERMINAL_ANSI("terminal.ansi"),
+        /** What the input line appends: {@code none}, {@code lf}, {@code cr}, {@code crlf}. */
+        TERMINAL_LINE_ENDING("terminal.lineEnding"),
+        /** How the input line is read: {@code text}, {@code hex}, {@code escapes}. */
+        TERMINAL_SEND_FORMAT("terminal.sendFormat"),
+        /** Whether a dropped connection is made again automatically, with backoff. */
+        TERMINAL_AUTO_RECONNECT("terminal.autoReconnect");
 
         private final String id;
 

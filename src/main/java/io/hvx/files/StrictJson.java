@@ -315,6 +315,14 @@ public final class StrictJson {
         return new Refused(Problem.of("json.problem.type", path.toString(), Problem.of(want), Problem.of(got)));
     }
 
+    /**
+     * {@code value} as a JSON tree (nulls kept), for a codec that leaves out fields a file must
+     * not have before writing it with {@link #pretty}.
+     */
+    public static JsonElement tree(Object value) {
+        return PRETTY.toJsonTree(value);
+    }
+
     /** {@code value} as indented JSON (nulls kept) and a final newline, for files people read. */
     public static byte[] pretty(Object value) {
         return (PRETTY.toJson(value) + "\n").getBytes(StandardCharsets.UTF_8);

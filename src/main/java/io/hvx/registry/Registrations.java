@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,9 @@ import java.util.function.Supplier;
  * byte-identical. A store that fails part-way through a multi-entry write (the registry denying
  * one key) is rolled back to the state before; when even that fails, the step stays in the
  * journal recording what was really written, so undo can finish the job.
+ *
+ * <p>Per-VM policy changes of these services ({@link Policies}) share the journal: undo reverts
+ * whichever change is newer, a registration or a policy.
  */
 public final class Registrations implements ServiceRegistry {
 
@@ -46,15 +50,27 @@ public final class Registrations implements ServiceRegistry {
     private final String creator;
     private final Clock clock;
     private final Path lockFile;
+    private final Policies policies;
 
     /**
      * @param creator the {@code CreatedBy} value written on new entries (e.g. "hvx 0.1.0")
      */
     public Registrations(RegistryStore store, UndoJournal journal, String creator, Clock clock) {
+        this(store, journal, creator, clock, null);
+    }
+
+    /**
+     * Registrations whose undo also reverts the per-VM policy changes of {@code policies} (kept in
+     * the same journal) when one of those is the newer change.
+     *
+     * @param policies the policies of these services, or null when the mode has none
+     */
+    public Registrations(RegistryStore store, UndoJournal journal, String creator, Clock clock, Policies policies) {
         this.store = store;
         this.journal = journal;
         this.creator = creator;
         this.clock = clock;
+        this.policies = policies;
         this.lockFile = store.lockFile().orElseGet(() -> journal.storeLockFile(store.journalKey()));
     }
 
@@ -392,7 +408,20 @@ public final class Registrations implements ServiceRegistry {
 
     @Override
     public Optional<UndoableChange> lastChange() {
+        if (policyStepIsNewer()) {
+            return policies.lastChange();
+        }
         return journal.peek(store.journalKey()).map(Registrations::describe);
+    }
+
+    /** Whether the newest step of the journal for these services is a policy change. */
+    private boolean policyStepIsNewer() {
+        if (policies == null) {
+            return false;
+        }
+        OptionalLong theirs = policies.newestSeq();
+        OptionalLong mine = journal.newestSeq(store.journalKey());
+        return theirs.isPresent() && (mine.isEmpty() || theirs.getAsLong() > mine.getAsLong());
     }
 
     private static UndoableChange describe(UndoJournal.Change c) {
@@ -406,6 +435,10 @@ public final class Registrations implements ServiceRegistry {
     @Override
     public UndoableChange undo() {
         return locked(() -> {
+            if (policyStepIsNewer()) {
+                // a policy change needs Hyper-V rights, not a writable registry: the policies check those
+                return policies.undo();
+            }
             UndoJournal.Step step = journal.newest(store.journalKey())
                     .orElseThrow(() -> new InvalidInputException(Problem.of("error.services.undo.nothing")));
             UndoJournal.Change c = step.change();

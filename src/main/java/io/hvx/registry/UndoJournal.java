@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import io.hvx.core.Guid;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
+import io.hvx.core.ServicePolicy;
 import io.hvx.files.AtomicFiles;
 import io.hvx.files.FileLocks;
 import io.hvx.files.JsonStoreFile;
@@ -24,6 +25,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +36,10 @@ import java.util.stream.Stream;
  * right after) is recorded in {@code <dataDir>/services-undo/}, one file per step
  * ({@code <sequence>-<store hash>.json}), so a change can be reverted even after the app was
  * closed. Entries of several stores (sandbox, registry) live side by side, told apart by the
- * store's journal key.
+ * store's journal key. Per-VM service policies ({@link Policies}) record their changes here too,
+ * under their own store key, as steps with action {@code policy} whose {@code before} and
+ * {@code after} list {@code {"vm","service","policy"}} triples; steps share one numbering, so
+ * the newest change of two stores can be told apart.
  *
  * <p>One file per step keeps every operation proportional to the step it touches: recording an
  * add does not rewrite a large import recorded before it. The journal is bounded: beyond
@@ -60,6 +65,8 @@ public final class UndoJournal {
     private static final long FIRST_SEQ = 1000;
     private static final Pattern STEP = Pattern.compile("(\\d{10})-([0-9a-f]{8})\\.json");
     private static final Set<String> ACTIONS = Set.of("add", "rename", "remove", "import");
+    /** The action of every step of a policy store. */
+    static final String POLICY_ACTION = "policy";
 
     private final Path dataDir;
     private final Path dir;
@@ -124,6 +131,35 @@ public final class UndoJournal {
     public record Step(long seq, Change change) {
     }
 
+    /**
+     * The policy of one service for one VM before (or after) a policy change.
+     *
+     * @param vm      the VM's ID
+     * @param service the service's ID
+     * @param policy  {@code enabled}, {@code disabled} or {@code deferred}
+     */
+    public record PolicyState(String vm, String service, String policy) {
+    }
+
+    /**
+     * One recorded per-VM policy change (action {@code policy}): the touched (VM, service) pairs
+     * before the change and right after it, in the same order.
+     */
+    public record PolicyChange(String store, String at, List<PolicyState> before, List<PolicyState> after) {
+        PolicyChange withAfter(List<PolicyState> newAfter) {
+            return new PolicyChange(store, at, before, newAfter);
+        }
+    }
+
+    /** A policy change and its place in the journal. */
+    public record PolicyStep(long seq, PolicyChange change) {
+    }
+
+    /** A policy step file; field names are the file format. */
+    record PolicyStepFile(int version, String store, String action, String at, List<PolicyState> before,
+                          List<PolicyState> after) {
+    }
+
     /** A step file; field names are the file format. */
     record StepFile(int version, String store, String action, String at, List<Before> before, List<Before> after) {
     }
@@ -143,13 +179,72 @@ public final class UndoJournal {
      * @return the step's sequence number, for {@link #remove} and {@link #replace}
      */
     public long push(Change change) {
+        return pushStep(change.store(), stepFile(change));
+    }
+
+    /** Records a policy change as the newest step (see {@link #push(Change)}). */
+    public long push(PolicyChange change) {
+        return pushStep(change.store(), stepFile(change));
+    }
+
+    private long pushStep(String store, Object stepFile) {
         try (FileLocks.Held l = lock()) {
             List<StepName> all = list();
             long seq = Math.max(FIRST_SEQ, all.isEmpty() ? 0 : all.getLast().seq() + 1);
-            write(seq, change);
+            writeStep(seq, store, stepFile);
             prune(seq);
             return seq;
         }
+    }
+
+    private static StepFile stepFile(Change c) {
+        return new StepFile(1, c.store(), c.action(), c.at(), c.before(), c.after());
+    }
+
+    private static PolicyStepFile stepFile(PolicyChange c) {
+        return new PolicyStepFile(1, c.store(), POLICY_ACTION, c.at(), c.before(), c.after());
+    }
+
+    /**
+     * The sequence number of the newest step recorded for {@code store}, without reading it: lets
+     * callers tell which of two stores sharing the journal changed last.
+     */
+    public OptionalLong newestSeq(String store) {
+        if (!Files.isDirectory(dir)) {
+            return OptionalLong.empty();
+        }
+        try (FileLocks.Held l = lock()) {
+            return newestName(store).map(n -> OptionalLong.of(n.seq())).orElse(OptionalLong.empty());
+        }
+    }
+
+    /**
+     * The newest policy step recorded for {@code store} (a store whose steps are all policy
+     * changes).
+     *
+     * @throws OperationFailedException when that step is damaged: it is put aside first
+     */
+    public Optional<PolicyStep> newestPolicy(String store) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (FileLocks.Held l = lock()) {
+            return newestName(store).map(n -> new PolicyStep(n.seq(), readPolicy(n, store)));
+        }
+    }
+
+    /** Replaces what policy step {@code seq} records (after a change that was only partly made). */
+    public void replace(long seq, PolicyChange change) {
+        try (FileLocks.Held l = lock()) {
+            writeStep(seq, change.store(), stepFile(change));
+        }
+    }
+
+    /** The newest step file of {@code store}; call holding the journal's lock. */
+    private Optional<StepName> newestName(String store) {
+        String h = hash(store);
+        List<StepName> mine = list().stream().filter(n -> n.hash().equals(h)).toList();
+        return mine.isEmpty() ? Optional.empty() : Optional.of(mine.getLast());
     }
 
     /** The newest change recorded for {@code store} (see {@link #newest}). */
@@ -170,13 +265,7 @@ public final class UndoJournal {
         }
         try (FileLocks.Held l = lock()) {
             takeOverLegacy();
-            String h = hash(store);
-            List<StepName> mine = list().stream().filter(n -> n.hash().equals(h)).toList();
-            if (mine.isEmpty()) {
-                return Optional.empty();
-            }
-            StepName newest = mine.getLast();
-            return Optional.of(new Step(newest.seq(), read(newest, store)));
+            return newestName(store).map(n -> new Step(n.seq(), read(n, store)));
         }
     }
 
@@ -232,9 +321,13 @@ public final class UndoJournal {
     }
 
     private void write(long seq, Change c) {
-        Path file = dir.resolve(String.format("%010d-%s.json", seq, hash(c.store())));
+        writeStep(seq, c.store(), stepFile(c));
+    }
+
+    private void writeStep(long seq, String store, Object stepFile) {
+        Path file = dir.resolve(String.format("%010d-%s.json", seq, hash(store)));
         try {
-            AtomicFiles.write(file, StrictJson.compact(new StepFile(1, c.store(), c.action(), c.at(), c.before(), c.after())));
+            AtomicFiles.write(file, StrictJson.compact(stepFile));
         } catch (IOException e) {
             throw io(e);
         }
@@ -275,6 +368,59 @@ public final class UndoJournal {
             throw io(e);
         }
         throw damaged(n.file(), why);
+    }
+
+    private PolicyChange readPolicy(StepName n, String store) {
+        Problem why;
+        try {
+            JsonElement root = StrictJson.parse(SafeFiles.read(n.file(), STEP_READ_LIMIT));
+            JsonStoreFile.checkVersion(root, 1);
+            PolicyStepFile f = StrictJson.map(root, PolicyStepFile.class, false);
+            if (f.store() == null || f.at() == null || f.before() == null || f.after() == null) {
+                throw missing("$." + (f.store() == null ? "store" : f.at() == null ? "at" : f.before() == null ? "before" : "after"));
+            }
+            if (!POLICY_ACTION.equals(f.action())) {
+                throw new StrictJson.Refused(Problem.of("journal.problem.action", "$.action", String.valueOf(f.action())));
+            }
+            if (!store.equals(f.store())) {
+                throw new StrictJson.Refused(Problem.of("journal.problem.otherStore", f.store()));
+            }
+            checkPolicies(f.before(), "$.before");
+            checkPolicies(f.after(), "$.after");
+            boolean same = f.before().size() == f.after().size();
+            for (int i = 0; same && i < f.before().size(); i++) {
+                same = f.before().get(i).vm().equalsIgnoreCase(f.after().get(i).vm())
+                        && f.before().get(i).service().equalsIgnoreCase(f.after().get(i).service());
+            }
+            if (!same) {
+                throw new StrictJson.Refused(Problem.of("journal.problem.afterMismatch", "$.after"));
+            }
+            return new PolicyChange(f.store(), f.at(), f.before(), f.after());
+        } catch (RefusedFileException e) {
+            why = e.problem();
+        } catch (StrictJson.Refused e) {
+            why = e.problem();
+        } catch (IOException e) {
+            throw io(e);
+        }
+        throw damaged(n.file(), why);
+    }
+
+    private static void checkPolicies(List<PolicyState> states, String path) throws StrictJson.Refused {
+        for (int i = 0; i < states.size(); i++) {
+            PolicyState p = states.get(i);
+            String at = path + "[" + i + "]";
+            if (Guid.tryParse(p.vm()) == null) {
+                throw new StrictJson.Refused(Problem.of("store.problem.notGuid", at + ".vm", String.valueOf(p.vm())));
+            }
+            if (Guid.tryParse(p.service()) == null) {
+                throw new StrictJson.Refused(Problem.of("store.problem.notGuid", at + ".service", String.valueOf(p.service())));
+            }
+            if (ServicePolicy.byId(p.policy()).isEmpty()) {
+                throw new StrictJson.Refused(Problem.of("store.problem.value", at + ".policy", String.valueOf(p.policy()),
+                        "enabled, disabled, deferred"));
+            }
+        }
     }
 
     /** Refuses a change undo could not revert safely. */

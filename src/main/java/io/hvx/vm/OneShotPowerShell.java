@@ -43,6 +43,22 @@ public final class OneShotPowerShell implements PowerShellChannel {
     }
 
     @Override
+    public PowerShellOutput servicePolicies(Guid vmId) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put(PowerShellScripts.VM_ID_ENV, vmId == null ? "" : vmId.toString());
+        return PowerShellProcess.run(executable.get(), PowerShellScripts.oneShot(PowerShellScripts.getServicePolicies()),
+                env, timeout);
+    }
+
+    @Override
+    public PowerShellOutput setServicePolicies(String changes) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put(PowerShellScripts.POLICY_CHANGES_ENV, changes);
+        return PowerShellProcess.run(executable.get(), PowerShellScripts.oneShot(PowerShellScripts.setServicePolicies()),
+                env, timeout);
+    }
+
+    @Override
     public void close() {
         // nothing is kept running between requests
     }

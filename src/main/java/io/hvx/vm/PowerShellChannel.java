@@ -15,6 +15,15 @@ public interface PowerShellChannel extends AutoCloseable {
     /** What {@code get-integration-services.ps1} printed for {@code vmId}. */
     PowerShellOutput integrationServices(Guid vmId);
 
+    /** What {@code get-service-policies.ps1} printed for {@code vmId}, or for every VM when it is null. */
+    PowerShellOutput servicePolicies(Guid vmId);
+
+    /**
+     * What {@code set-service-policies.ps1} printed for {@code changes}
+     * ({@link PowerShellScripts#policyChanges}).
+     */
+    PowerShellOutput setServicePolicies(String changes);
+
     /** Stops any process the channel keeps. */
     @Override
     void close();

@@ -1,6 +1,8 @@
 package io.hvx.vm;
 
 import io.hvx.core.ElevationRequiredException;
+import io.hvx.core.HvxException;
+import io.hvx.core.InvalidInputException;
 import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import java.util.Locale;
@@ -36,6 +38,50 @@ public final class PowerShellErrors {
             return new OperationFailedException(Problem.of("vms.error.vmNotFound"), detail);
         }
         return new OperationFailedException(Problem.of("vms.error.powershell",
+                e.errorId().isBlank() ? e.category() : e.errorId()), detail);
+    }
+
+    /**
+     * The exception to throw for an error of the per-VM service policy scripts. The CIM cmdlets
+     * report WMI failures as {@code HRESULT 0x8004xxxx,Microsoft.Management.Infrastructure.CimCmdlets…}:
+     * WBEM_E_ACCESS_DENIED (0x80041003) or E_ACCESSDENIED (0x80070005) need an elevated
+     * administrator or a member of Hyper-V Administrators (exit 3); WBEM_E_INVALID_NAMESPACE
+     * (0x8004100E) means Hyper-V is not installed; WBEM_E_INVALID_CLASS (0x80041010) a Windows
+     * older than the classes (Windows 10 / Server 2016). The {@code Hvx…} IDs are the scripts' own.
+     *
+     * @param moreDetail appended to the technical detail (what a set applied before it failed)
+     */
+    public static HvxException toPolicyException(PowerShellError e, String stderr, String moreDetail) {
+        String id = e.errorId().toLowerCase(Locale.ROOT);
+        String category = e.category().toLowerCase(Locale.ROOT);
+        String exception = e.exception().toLowerCase(Locale.ROOT);
+        String detail = detail(e, stderr) + (moreDetail == null ? "" : moreDetail);
+        if (id.startsWith("hvxvmnotfound")) {
+            return new InvalidInputException(Problem.of("vms.error.vmNotFound"), detail);
+        }
+        if (id.startsWith("hvxservicenotregistered")) {
+            return new InvalidInputException(Problem.of("error.policy.notRegisteredOnHost"), detail);
+        }
+        if (id.startsWith("hvxjobfailed")) {
+            return new OperationFailedException(Problem.of("error.policy.jobFailed", PowerShellProcess.head(e.message())), detail);
+        }
+        if (id.startsWith("hvxjobtimeout")) {
+            return new OperationFailedException(Problem.of("error.policy.jobTimeout"), detail);
+        }
+        if (id.startsWith("hvxmethodfailed")) {
+            return new OperationFailedException(Problem.of("error.policy.methodFailed", PowerShellProcess.head(e.message())), detail);
+        }
+        if (id.contains("0x80041003") || id.contains("0x80070005") || id.startsWith("accessdenied")
+                || category.equals("permissiondenied") || exception.endsWith(".unauthorizedaccessexception")) {
+            return new ElevationRequiredException(Problem.of("error.policy.permission"), detail);
+        }
+        if (id.contains("0x8004100e")) {
+            return new OperationFailedException(Problem.of("error.policy.noNamespace"), detail);
+        }
+        if (id.contains("0x80041010")) {
+            return new OperationFailedException(Problem.of("error.policy.noClass"), detail);
+        }
+        return new OperationFailedException(Problem.of("error.policy.powershell",
                 e.errorId().isBlank() ? e.category() : e.errorId()), detail);
     }
 

@@ -78,7 +78,7 @@ public final class PowerShellOutputParser {
     }
 
     /** Whether the script said the account is neither elevated nor in Hyper-V Administrators. */
-    private static boolean mayNotSeeVms(JsonElement rights) {
+    static boolean mayNotSeeVms(JsonElement rights) {
         if (rights == null || !rights.isJsonObject()) {
             return false; // an older script or a stand-in that does not say: no claim either way
         }
@@ -117,7 +117,7 @@ public final class PowerShellOutputParser {
         return result;
     }
 
-    private static JsonElement document(PowerShellOutput output) {
+    static JsonElement document(PowerShellOutput output) {
         String text = output.stdout() == null ? "" : output.stdout();
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
@@ -166,12 +166,12 @@ public final class PowerShellOutputParser {
         return m.containsKey("id") || m.containsKey("vmid");
     }
 
-    private static OperationFailedException noJson(PowerShellOutput output) {
+    static OperationFailedException noJson(PowerShellOutput output) {
         return new OperationFailedException(Problem.of("vms.error.noJson", String.valueOf(output.exitCode())),
                 PowerShellProcess.detail(output.stdout(), output.stderr()));
     }
 
-    private static List<JsonObject> objects(JsonElement e) {
+    static List<JsonObject> objects(JsonElement e) {
         List<JsonObject> list = new ArrayList<>();
         if (e == null || e.isJsonNull()) {
             return list;
@@ -189,7 +189,7 @@ public final class PowerShellOutputParser {
         return list;
     }
 
-    private static Map<String, JsonElement> lower(JsonObject o) {
+    static Map<String, JsonElement> lower(JsonObject o) {
         Map<String, JsonElement> m = new java.util.HashMap<>(o.size() * 2);
         for (Map.Entry<String, JsonElement> en : o.entrySet()) {
             m.putIfAbsent(en.getKey().toLowerCase(Locale.ROOT), en.getValue());
@@ -208,7 +208,7 @@ public final class PowerShellOutputParser {
                 number(m.get("memoryassigned")), (int) number(m.get("cpuusage")));
     }
 
-    private static Guid guid(JsonElement e) {
+    static Guid guid(JsonElement e) {
         if (e == null || e.isJsonNull()) {
             return null;
         }
@@ -262,7 +262,7 @@ public final class PowerShellOutputParser {
         return 0;
     }
 
-    private static long number(JsonElement e) {
+    static long number(JsonElement e) {
         if (e == null || !e.isJsonPrimitive() || e.getAsJsonPrimitive().isBoolean()) {
             return 0;
         }
@@ -281,7 +281,7 @@ public final class PowerShellOutputParser {
         }
     }
 
-    private static boolean bool(Map<String, JsonElement> m, String key) {
+    static boolean bool(Map<String, JsonElement> m, String key) {
         JsonElement e = m.get(key);
         if (e == null || !e.isJsonPrimitive()) {
             return false;
@@ -293,7 +293,7 @@ public final class PowerShellOutputParser {
         return "true".equalsIgnoreCase(p.getAsString().strip()) || "1".equals(p.getAsString().strip());
     }
 
-    private static String string(Map<String, JsonElement> m, String key) {
+    static String string(Map<String, JsonElement> m, String key) {
         JsonElement e = m.get(key);
         if (e == null || e.isJsonNull()) {
             return null;

@@ -4,6 +4,7 @@ import io.hvx.core.Guid;
 import io.hvx.core.IntegrationService;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmInventory;
+import io.hvx.registry.PolicyStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -126,6 +127,14 @@ public final class PowerShellVmInventory implements VmInventory, AutoCloseable {
     private List<IntegrationService> integrationServicesOf(Guid vmId) {
         // vmId is a Guid, never user text: the script receives its canonical form only.
         return PowerShellOutputParser.parseIntegrationServices(channel.integrationServices(vmId));
+    }
+
+    /**
+     * The per-VM service policies of this host, over the same PowerShell channel (so the GUI's
+     * long-lived process answers them too). Closing this inventory closes the channel.
+     */
+    public PolicyStore policies() {
+        return new PowerShellServicePolicies(channel);
     }
 
     @Override

@@ -46,13 +46,14 @@ final class SandboxVmBehaviour {
         boolean wasRunning = VirtualMachine.RUNNING.equalsIgnoreCase(e.state());
         String startedAt = running ? (wasRunning && e.startedAt() != null ? e.startedAt() : clock.instant().toString()) : null;
         return new VmEntry(e.id(), e.name(), running ? VirtualMachine.RUNNING : VirtualMachine.OFF,
-                e.generation(), e.version(), e.memoryBytes(), startedAt, e.responders());
+                e.generation(), e.version(), e.memoryBytes(), startedAt, e.responders(), e.policies());
     }
 
     /** A new VM like the demo ones: generation 2, configuration 10.0, 2 GiB, no responders. */
     VmEntry newVm(Guid id, String name, boolean running) {
         return new VmEntry(id.toString(), name, running ? VirtualMachine.RUNNING : VirtualMachine.OFF, 2,
-                SandboxVmSeed.DEMO_VERSION, SandboxVmSeed.DEMO_MEMORY, running ? clock.instant().toString() : null, List.of());
+                SandboxVmSeed.DEMO_VERSION, SandboxVmSeed.DEMO_MEMORY, running ? clock.instant().toString() : null, List.of(),
+                null);
     }
 
     /** The built-in responders configured for the VM (served while it runs). */

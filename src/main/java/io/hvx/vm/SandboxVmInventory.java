@@ -5,11 +5,13 @@ import io.hvx.core.InvalidInputException;
 import io.hvx.core.NameResolver;
 import io.hvx.core.Problem;
 import io.hvx.core.SandboxSeed;
+import io.hvx.core.ServicePolicy;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmInventory;
 import io.hvx.files.AtomicFiles;
 import io.hvx.files.DirectoryWatcher;
 import io.hvx.files.JsonStoreFile;
+import io.hvx.registry.PolicyStore;
 import io.hvx.vm.SandboxVmFile.Change;
 import io.hvx.vm.SandboxVmFile.VmEntry;
 import io.hvx.vm.SandboxVmFile.VmFile;
@@ -30,10 +32,12 @@ import java.util.Set;
  * {@link SandboxVmBehaviour} makes the entries behave like Hyper-V VMs, and
  * {@link DirectoryWatcher} watches. Every change checks and writes under the file's lock.
  *
- * <p>File shape (version 1):
- * <pre>{"version":1,"vms":[{"id":"…","name":"demo-linux","state":"Running","generation":2,
+ * <p>File shape (version 2; version 1 is the same without {@code policies}, and is what is
+ * written while no VM has a policy of its own):
+ * <pre>{"version":2,"vms":[{"id":"…","name":"demo-linux","state":"Running","generation":2,
  *  "version":"10.0","memoryBytes":2147483648,"startedAt":"2026-…Z",
- *  "responders":[{"service":"00000007-facb-11e6-bd58-64006a7986d3","kind":"echo"}]}]}</pre>
+ *  "responders":[{"service":"00000007-facb-11e6-bd58-64006a7986d3","kind":"echo"}],
+ *  "policies":[{"service":"00000007-facb-11e6-bd58-64006a7986d3","policy":"disabled"}]}]}</pre>
  */
 public final class SandboxVmInventory implements VmInventory {
 
@@ -42,6 +46,7 @@ public final class SandboxVmInventory implements VmInventory {
 
     private final SandboxVmFile file;
     private final SandboxVmBehaviour behaviour;
+    private final SandboxVmPolicies policies;
 
     public SandboxVmInventory(Path sandboxDir) {
         this(sandboxDir, Clock.systemUTC());
@@ -55,6 +60,20 @@ public final class SandboxVmInventory implements VmInventory {
     SandboxVmInventory(Path sandboxDir, Clock clock, JsonStoreFile.Writer writer) {
         this.file = new SandboxVmFile(sandboxDir.resolve(FILE_NAME), () -> SandboxVmSeed.of(clock), writer);
         this.behaviour = new SandboxVmBehaviour(clock);
+        this.policies = new SandboxVmPolicies(file);
+    }
+
+    /** The per-VM service policies kept with these VMs (see {@link SandboxVmPolicies}). */
+    public PolicyStore policies() {
+        return policies;
+    }
+
+    /**
+     * The VM's own policy for a service, {@link ServicePolicy#DEFERRED} when it has none (the
+     * sandbox's default then enables it, as Hyper-V's does).
+     */
+    public ServicePolicy policy(Guid vmId, Guid serviceId) {
+        return policies.policy(vmId, serviceId);
     }
 
     /** The VM file. */

@@ -28,6 +28,6 @@ final class SandboxVmSeed {
         List<ResponderEntry> responders = SandboxSeed.RESPONDERS.stream().filter(r -> r.vmId().equals(id))
                 .map(r -> new ResponderEntry(r.serviceId().toString(), r.kind())).toList();
         return new VmEntry(id.toString(), name, running ? VirtualMachine.RUNNING : VirtualMachine.OFF, 2,
-                DEMO_VERSION, running ? DEMO_MEMORY : 4L << 30, running ? clock.instant().toString() : null, responders);
+                DEMO_VERSION, running ? DEMO_MEMORY : 4L << 30, running ? clock.instant().toString() : null, responders, null);
     }
 }

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * One long-lived PowerShell running {@code warm-loop.ps1}: a request is a line on its stdin, the
- * answer is one JSON line followed by {@link PowerShellScripts#SENTINEL}. Only the first request
+ * One long-lived PowerShell running {@code warm-loop.ps1}, which it reads from stdin at start
+ * ({@code warm-bootstrap.ps1}; the loop is longer than a command line may be): a request is then a
+ * line on its stdin, the answer is one JSON line followed by {@link PowerShellScripts#SENTINEL}. Only the first request
  * pays the cold start. A process that died is started again on the next request (and a request
  * that found it dead is retried once); a process that does not answer within the timeout, or
  * that floods an answer past {@link PowerShellProcess#STDOUT_CAP} or stderr past
@@ -37,7 +38,7 @@ public final class WarmPowerShell implements PowerShellChannel {
     private final Supplier<Path> executable;
     private final Duration timeout;
     private final Map<String, String> environment;
-    private final String loopScript;
+    private final byte[] loopScript;
 
     private ProcessTree tree;
     private OutputStream stdin;
@@ -62,7 +63,7 @@ public final class WarmPowerShell implements PowerShellChannel {
         this.executable = executable;
         this.timeout = timeout;
         this.environment = Map.copyOf(environment);
-        this.loopScript = PowerShellScripts.warmLoop();
+        this.loopScript = PowerShellScripts.warmLoopOnStdin().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -73,6 +74,16 @@ public final class WarmPowerShell implements PowerShellChannel {
     @Override
     public PowerShellOutput integrationServices(Guid vmId) {
         return request(PowerShellScripts.integrationRequest(vmId));
+    }
+
+    @Override
+    public PowerShellOutput servicePolicies(Guid vmId) {
+        return request(PowerShellScripts.policiesRequest(vmId));
+    }
+
+    @Override
+    public PowerShellOutput setServicePolicies(String changes) {
+        return request(PowerShellScripts.setPoliciesRequest(changes));
     }
 
     /** How many PowerShell processes this channel has started (a restart counts). */
@@ -167,7 +178,7 @@ public final class WarmPowerShell implements PowerShellChannel {
         Path exe = executable.get();
         List<String> command = new ArrayList<>();
         command.add(exe.toString());
-        command.addAll(PowerShellScripts.arguments(loopScript));
+        command.addAll(PowerShellScripts.arguments(PowerShellScripts.warmBootstrap()));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment);
         ProcessTree t;
@@ -187,7 +198,37 @@ public final class WarmPowerShell implements PowerShellChannel {
         streams = st;
         Thread.ofVirtual().name("hvx-ps-warm-out").start(() -> readAnswers(p.getInputStream(), q, st, t));
         Thread.ofVirtual().name("hvx-ps-warm-err").start(() -> readTail(p.getErrorStream(), st, t));
+        sendLoopScript();
         return true;
+    }
+
+    /**
+     * Writes the loop script to the new process's stdin ({@code warm-bootstrap.ps1} reads it). A
+     * pipe holds a few KiB, so the write waits until PowerShell has started and reads: it is bounded
+     * by the timeout. A process that died meanwhile is found by the request that follows.
+     */
+    private void sendLoopScript() {
+        OutputStream in = stdin;
+        Thread writer = Thread.ofVirtual().name("hvx-ps-warm-script").start(() -> {
+            try {
+                in.write(loopScript);
+                in.flush();
+            } catch (IOException e) {
+                // the process is gone: the request's own write fails next and reports how it ended
+                LOG.log(System.Logger.Level.DEBUG, "warm PowerShell did not take its loop script", e);
+            }
+        });
+        try {
+            if (!writer.join(timeout)) {
+                String detail = PowerShellProcess.detail("", stderrTail());
+                stop();
+                throw new OperationFailedException(Problem.of("vms.error.timeout", String.valueOf(timeout.toSeconds())), detail);
+            }
+        } catch (InterruptedException e) {
+            stop();
+            Thread.currentThread().interrupt();
+            throw new OperationFailedException(Problem.of("vms.error.interrupted"), null, e);
+        }
     }
 
     /**

@@ -8,17 +8,25 @@ import io.hvx.core.HvEndpoint;
 import io.hvx.core.ListedServices;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceChoice;
+import io.hvx.core.Settings;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmChoice;
 import io.hvx.core.VsockTemplate;
+import io.hvx.files.JsonConnectionBook;
+import io.hvx.files.JsonSnippetBook;
+import io.hvx.files.TerminalFileStore;
 import io.hvx.files.TestReportFiles;
+import io.hvx.net.ResponderServers;
 import io.hvx.ui.common.TestDialogs;
 import io.hvx.ui.common.TestTasks;
+import io.hvx.ui.connections.ConnectionSessionViewModel;
 import io.hvx.ui.connections.ConnectionsViewModel;
+import io.hvx.ui.connections.TerminalContext;
 import io.hvx.ui.tester.TesterViewModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -53,8 +61,11 @@ class SameTargetTest {
         assertThat(doctor.out()).contains("\"name\": \"connect\",\n      \"status\": \"pass\"");
         assertThat(windows.connects).hasSize(3).containsOnly(EXPECTED);
 
+        TerminalContext terminals = new TerminalContext(Settings.inMemory(), new TerminalFileStore(ZoneOffset.UTC),
+                JsonSnippetBook.inDataDir(dir), new TestDialogs(), TestTasks.immediate(), Clock.systemUTC(), ZoneOffset.UTC);
         ConnectionsViewModel terminal = new ConnectionsViewModel(windows.vms(), windows.services(), windows.connector(),
-                TestTasks.immediate(), Clock.systemUTC());
+                windows.listenerFactory(), new ResponderServers(), JsonConnectionBook.inDataDir(dir, Clock.systemUTC()),
+                terminals, ConnectionSessionViewModel.BACKOFF);
         assertThat(terminal.resolve(VmChoice.typed("WEB-01"), ServiceChoice.typed("echo"))).isEqualTo(EXPECTED);
 
         TestTasks tasks = TestTasks.immediate();

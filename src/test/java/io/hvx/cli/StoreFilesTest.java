@@ -66,7 +66,7 @@ class StoreFilesTest {
             case "invalidId" -> "{\"version\":1,\"vms\":[" + LINUX + ",{\"id\":\"not-a-guid\",\"name\":\"x\"}]}";
             case "nonStringName" -> "{\"version\":1,\"vms\":[" + LINUX.replace("\"demo-linux\"", "5") + "]}";
             case "trailingData" -> "{\"version\":1,\"vms\":[" + LINUX + "]}\n{\"more\":true}\n";
-            case "newerVersion" -> "{\"version\":2,\"vms\":[" + LINUX + "],\"snapshots\":[{\"id\":1}]}";
+            case "newerVersion" -> "{\"version\":3,\"vms\":[" + LINUX + "],\"snapshots\":[{\"id\":1}]}";
             case "duplicateId" -> "{\"version\":1,\"vms\":[" + LINUX + "," + LINUX.replace("demo-linux", "twin") + "]}";
             case "duplicateKey" -> "{\"version\":1,\"vms\":[" + LINUX.replace("{\"id\"", "{\"name\":\"a\",\"id\"") + "]}";
             default -> throw new IllegalArgumentException(which);
@@ -79,7 +79,7 @@ class StoreFilesTest {
             case "invalidId" -> "$.vms[1].id";
             case "nonStringName" -> "$.vms[0].name";
             case "trailingData" -> "after the JSON document";
-            case "newerVersion" -> "version 2";
+            case "newerVersion" -> "version 3";
             case "duplicateId" -> "$.vms[1]";
             default -> "name";
         };

@@ -12,7 +12,9 @@ class SettingsKeyTest {
         // renaming one would silently forget every user's saved choice
         assertThat(Arrays.stream(Settings.Key.values()).map(Settings.Key::id)).containsExactly(
                 "language", "theme", "window.section", "window.x", "window.y", "window.width", "window.height",
-                "window.maximized", "vms.autoRefreshSeconds", "vms.powershell");
+                "window.maximized", "vms.autoRefreshSeconds", "vms.powershell", "terminal.scrollback", "terminal.timestamps",
+                "terminal.charset", "terminal.localEcho", "terminal.ansi", "terminal.lineEnding", "terminal.sendFormat",
+                "terminal.autoReconnect");
     }
 
     @Test

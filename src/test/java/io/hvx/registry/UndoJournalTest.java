@@ -151,4 +151,44 @@ class UndoJournalTest {
     static String json(UndoJournal.Change c) {
         return new String(io.hvx.files.StrictJson.compact(c), StandardCharsets.UTF_8).strip();
     }
+
+    static final String POLICY_STORE = "policy:file:/sandbox/vms.json";
+
+    static UndoJournal.PolicyChange policy(String before, String after) {
+        String vm = "3f6a9c21-5b0e-4d7a-9e12-7c48b1d0a5e3";
+        String service = "00000007-facb-11e6-bd58-64006a7986d3";
+        return new UndoJournal.PolicyChange(POLICY_STORE, "2026-01-01T00:00:00Z",
+                List.of(new UndoJournal.PolicyState(vm, service, before)), List.of(new UndoJournal.PolicyState(vm, service, after)));
+    }
+
+    @Test
+    void policyStepsShareTheNumberingSoTheNewestOfTwoStoresCanBeTold() throws Exception {
+        UndoJournal j = new UndoJournal(data);
+        assertThat(j.newestSeq(STORE)).isEmpty();
+        j.push(add(STORE, 1));
+        long p = j.push(policy("deferred", "disabled"));
+        j.push(add(STORE, 2));
+        assertThat(j.newestSeq(POLICY_STORE)).hasValue(p);
+        assertThat(j.newestSeq(STORE).getAsLong()).isGreaterThan(p);
+        UndoJournal.PolicyStep step = j.newestPolicy(POLICY_STORE).orElseThrow();
+        assertThat(step.seq()).isEqualTo(p);
+        assertThat(step.change()).isEqualTo(policy("deferred", "disabled"));
+        assertThat(Files.readString(data.resolve("services-undo").resolve(stepFiles().get(1))))
+                .contains("\"action\":\"policy\"").contains("\"policy\":\"disabled\"");
+        // the registrations never see a policy step as theirs
+        assertThat(j.peek(STORE).orElseThrow().before().getFirst().id()).isEqualTo("00000002-0000-0000-0000-000000000000");
+    }
+
+    @Test
+    void aDamagedPolicyStepIsPutAsideAndReported() throws Exception {
+        UndoJournal j = new UndoJournal(data);
+        j.push(policy("deferred", "disabled"));
+        j.push(policy("disabled", "enabled"));
+        Path newest = data.resolve("services-undo").resolve(stepFiles().get(1));
+        Files.writeString(newest, Files.readString(newest).replace("\"enabled\"", "\"maybe\""));
+        assertThatThrownBy(() -> j.newestPolicy(POLICY_STORE)).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("policy");
+        assertThat(Files.exists(newest.resolveSibling(newest.getFileName() + ".broken"))).isTrue();
+        assertThat(j.newestPolicy(POLICY_STORE).orElseThrow().change().after().getFirst().policy()).isEqualTo("disabled");
+    }
 }

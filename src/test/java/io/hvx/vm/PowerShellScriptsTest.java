@@ -59,7 +59,9 @@ class PowerShellScriptsTest {
     @Test
     void everyCommandLineFitsWindowsLimitWithRoomToGrow() {
         for (String script : List.of(PowerShellScripts.oneShot(PowerShellScripts.getVms()),
-                PowerShellScripts.oneShot(PowerShellScripts.getIntegrationServices()), PowerShellScripts.warmLoop())) {
+                PowerShellScripts.oneShot(PowerShellScripts.getIntegrationServices()),
+                PowerShellScripts.oneShot(PowerShellScripts.getServicePolicies()),
+                PowerShellScripts.oneShot(PowerShellScripts.setServicePolicies()), PowerShellScripts.warmBootstrap())) {
             int length = "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe ".length()
                     + String.join(" ", PowerShellScripts.arguments(script)).length();
             assertThat(length).isLessThan(PowerShellScripts.COMMAND_LINE_LIMIT * 2 / 3);

@@ -11,6 +11,10 @@ import io.hvx.core.OperationFailedException;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmAlias;
+import io.hvx.core.ServicePolicy;
+import io.hvx.registry.PolicyStore;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -237,5 +241,62 @@ class SandboxVmInventoryTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    @Test
+    void aVersionOneFileLoadsAPolicyMakesItVersionTwoAndDefaultingItBackWritesVersionOneAgain() throws Exception {
+        Path file = dir.resolve("sandbox/vms.json");
+        Files.createDirectories(file.getParent());
+        String v1 = "{\"version\":1,\"vms\":[{\"id\":\"" + SandboxSeed.DEMO_LINUX_ID + "\",\"name\":\"demo-linux\","
+                + "\"state\":\"Running\",\"responders\":[{\"service\":\"" + SandboxSeed.ECHO_SERVICE + "\",\"kind\":\"echo\"}]}]}";
+        Files.writeString(file, v1);
+        SandboxVmInventory inv = inventory();
+        assertThat(inv.policy(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE)).isEqualTo(ServicePolicy.DEFERRED);
+
+        inv.policies().write(List.of(new PolicyStore.Setting(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE,
+                ServicePolicy.DISABLED)));
+        JsonObject written = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        assertThat(written.get("version").getAsInt()).isEqualTo(2);
+        JsonObject vm = written.getAsJsonArray("vms").get(0).getAsJsonObject();
+        assertThat(vm.getAsJsonArray("policies").get(0).getAsJsonObject().get("policy").getAsString()).isEqualTo("disabled");
+        assertThat(vm.getAsJsonArray("responders")).hasSize(1);
+        assertThat(vm.has("generation")).as("fields missing before are written as the record has them").isTrue();
+        assertThat(inventory().policy(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE)).isEqualTo(ServicePolicy.DISABLED);
+        PolicyStore.VmSettings s = inventory().policies().read(SandboxSeed.DEMO_LINUX_ID).vms().getFirst();
+        assertThat(s.defaultPolicy()).isEqualTo(ServicePolicy.ENABLED);
+        assertThat(s.policies()).containsEntry(SandboxSeed.ECHO_SERVICE, ServicePolicy.DISABLED);
+
+        inventory().policies().write(List.of(new PolicyStore.Setting(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE,
+                ServicePolicy.DEFERRED)));
+        String back = Files.readString(file);
+        assertThat(JsonParser.parseString(back).getAsJsonObject().get("version").getAsInt()).isEqualTo(1);
+        assertThat(back).doesNotContain("policies");
+    }
+
+    @Test
+    void aPolicyFileEntryHvxDoesNotUnderstandRefusesTheWholeFileAndLeavesItAsItIs() throws Exception {
+        Path file = dir.resolve("sandbox/vms.json");
+        Files.createDirectories(file.getParent());
+        String doc = "{\"version\":2,\"vms\":[{\"id\":\"" + SandboxSeed.DEMO_LINUX_ID + "\",\"name\":\"demo-linux\","
+                + "\"policies\":[{\"service\":\"" + SandboxSeed.ECHO_SERVICE + "\",\"policy\":\"sometimes\"}]}]}";
+        Files.writeString(file, doc);
+        assertThatThrownBy(() -> inventory().list()).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("$.vms[0].policies[0].policy");
+        String twice = doc.replace("]}]}", ",{\"service\":\"" + SandboxSeed.ECHO_SERVICE + "\",\"policy\":\"enabled\"}]}]}")
+                .replace("sometimes", "disabled");
+        Files.writeString(file, twice);
+        assertThatThrownBy(() -> inventory().policies().write(List.of(new PolicyStore.Setting(SandboxSeed.DEMO_LINUX_ID,
+                SandboxSeed.SINK_SERVICE, ServicePolicy.DISABLED)))).isInstanceOf(OperationFailedException.class)
+                .hasMessageContaining("$.vms[0].policies[1]");
+        assertThat(Files.readString(file)).isEqualTo(twice);
+    }
+
+    @Test
+    void settingAPolicyForAVmThatIsGoneIsRefused() {
+        inventory().list();
+        Guid gone = Guid.parse("12345678-1234-4234-8234-123456789abc");
+        assertThatThrownBy(() -> inventory().policies().write(List.of(new PolicyStore.Setting(gone,
+                SandboxSeed.ECHO_SERVICE, ServicePolicy.DISABLED)))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> inventory().policies().read(gone)).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -40,10 +40,17 @@ class WarmPowerShellTest {
     }
 
     @Test
-    void theLoopReceivesTheEncodedWarmScript() {
-        // The stand-in ignores its script; what matters is the same -EncodedCommand convention.
-        String loop = PowerShellScripts.warmLoop();
-        assertThat(PowerShellScripts.decode(PowerShellScripts.arguments(loop).get(5))).isEqualTo(loop);
+    void theProcessStartsWithTheBootstrapAndReceivesTheLoopScriptOnStdin() throws Exception {
+        String boot = PowerShellScripts.warmBootstrap();
+        assertThat(PowerShellScripts.decode(PowerShellScripts.arguments(boot).get(5))).isEqualTo(boot);
+        assertThat(boot).contains("[Console]::In.ReadLine()").contains("'" + PowerShellScripts.SCRIPT_END + "'")
+                .contains("[scriptblock]::Create(");
+        Path script = tmp.resolve("script.ps1");
+        try (WarmPowerShell ps = warm(Map.of("HVX_STANDIN_SCRIPT", script.toString()), Duration.ofSeconds(10));
+             PowerShellVmInventory inv = new PowerShellVmInventory(ps)) {
+            assertThat(inv.list()).hasSize(2);
+        }
+        assertThat(Files.readString(script)).isEqualTo(PowerShellScripts.warmLoop() + "\n");
     }
 
     @Test

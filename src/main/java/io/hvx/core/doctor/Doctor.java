@@ -5,6 +5,7 @@ import io.hvx.core.Connector;
 import io.hvx.core.Environment;
 import io.hvx.core.HostChecks;
 import io.hvx.core.NameResolver;
+import io.hvx.core.ServicePolicies;
 import io.hvx.core.ServiceRegistry;
 import io.hvx.core.VmInventory;
 import io.hvx.core.ServiceChoice;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * Explains why a (VM, service) pair cannot be reached: ordered checks from the bottom up —
  * the socket provider, the user's rights, the VM, the service's registration, the Guest Service
- * Interface, and a real connect with its mapped error — each {@code pass}, {@code fail} or
+ * Interface, whether the VM's policy enables the service, and a real connect with its mapped error — each {@code pass}, {@code fail} or
  * {@code unknown} with a sentence and, where there is one, a fix. The first failing check is the
  * most likely cause. Used by {@code hvx doctor} and the GUI's Doctor panel; UI-free.
  *
@@ -35,19 +36,20 @@ public final class Doctor {
     /**
      * What the checks ask: the ports of the mode.
      *
-     * @param host the platform checks, when the backend has them
+     * @param host     the platform checks, when the backend has them
+     * @param policies the per-VM service policies, when the mode has them
      */
     public record Ports(Environment environment, VmInventory vms, ServiceRegistry services, Connector connector,
-                        Optional<HostChecks> host) {
+                        Optional<HostChecks> host, Optional<ServicePolicies> policies) {
 
         /** The ports of {@code b}. */
         public static Ports of(Backend b) {
-            return new Ports(b.environment(), b.vms(), b.services(), b.connector(), b.hostChecks());
+            return new Ports(b.environment(), b.vms(), b.services(), b.connector(), b.hostChecks(), b.policies());
         }
 
         /** The same ports with another inventory (the GUI's long-lived one). */
         public Ports withVms(VmInventory inventory) {
-            return new Ports(environment, inventory, services, connector, host);
+            return new Ports(environment, inventory, services, connector, host, policies);
         }
 
         /** The one resolver over these ports. */
@@ -75,12 +77,12 @@ public final class Doctor {
     }
 
     /**
-     * The checks in the order they run. A new cause is one more entry here (issue 15 adds "the
-     * service is enabled for this VM" after the Guest Service Interface).
+     * The checks in the order they run. A new cause is one more entry here ("the service is
+     * enabled for this VM", issue 15, comes after the Guest Service Interface).
      */
     public static List<DoctorCheck> standardChecks() {
         return List.of(new Checks.SocketProvider(), new Checks.Rights(), new Checks.Vm(), new Checks.Service(),
-                new Checks.GuestServiceInterface(), new Checks.Connect());
+                new Checks.GuestServiceInterface(), new ServiceEnabledCheck(), new Checks.Connect());
     }
 
     /**

@@ -44,8 +44,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code eofSent} on the writer thread, in queue order; {@code stateChanged} and {@code failed}
  * on whichever thread made the change, one at a time and in the order the changes happened
  * (under the session's lock, so they must return quickly; calling this session's methods from
- * them is allowed). A view model hands them to its UI thread (see {@link ReceiveBatch} for
- * received bytes); the CLI copies received bytes straight to standard output.
+ * them is allowed). A view model hands state changes to its UI thread and writes received bytes
+ * into a model its view reads once per frame (the terminal's
+ * {@link io.hvx.core.terminal.TerminalBuffer}); the CLI copies received bytes straight to
+ * standard output.
  */
 public final class ConnectionSession implements AutoCloseable {
 

@@ -10,6 +10,7 @@ import io.hvx.core.Problem;
 import io.hvx.core.RegisteredServices;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.SandboxVms;
+import io.hvx.core.ServicePolicy;
 import io.hvx.core.StreamConnection;
 import io.hvx.core.VmAlias;
 import io.hvx.net.posix.PosixAddress;
@@ -31,6 +32,10 @@ import java.util.Optional;
  *       a built-in responder configured for it starts on demand ({@link SandboxResponders}).
  *       Nobody listening fails like WSAECONNREFUSED (10061); a listener whose queue stays full
  *       until the deadline fails like WSAETIMEDOUT (10060).</li>
+ *   <li>Connecting to a service the VM's per-VM policy disables
+ *       ({@link ServicePolicy#DISABLED}) fails with a sentence that names the policy; Windows'
+ *       error for it is not documented, so the sandbox models WSAEACCES
+ *       ({@link ServicePolicy#MODELLED_DISABLED_ERROR}).</li>
  *   <li>{@code loopback} reaches host listeners: first one bound to loopback, then one bound to
  *       wildcard.</li>
  *   <li>Listening with a sandbox VM's ID is a guest-side listener: the service inside that VM,
@@ -82,6 +87,13 @@ public final class SandboxEndpoints implements Connector, ListenerFactory {
                 throw new OperationFailedException(Problem.of("net.winsock.unreachable", text, String.valueOf(ms)),
                         "sandbox: VM " + vm.get().name() + " is " + vm.get().state()
                                 + "; Windows reports WSAENETUNREACH (10051) for a VM that is not running");
+            }
+            if (vms.policy(endpoint.vmId(), endpoint.serviceId()) == ServicePolicy.DISABLED) {
+                throw new OperationFailedException(Problem.of("services.policy.connectRefused", text, vm.get().name(),
+                        endpoint.serviceId()),
+                        "sandbox: service " + endpoint.serviceId() + " is disabled for VM " + vm.get().name()
+                                + " (EnabledStatePolicy Disabled, 3); what Windows reports then is not documented:"
+                                + " modelled as Winsock error " + ServicePolicy.MODELLED_DISABLED_ERROR + " WSAEACCES");
             }
             for (SandboxSeed.Responder r : vms.responders(endpoint.vmId())) {
                 if (r.serviceId().equals(endpoint.serviceId())) {

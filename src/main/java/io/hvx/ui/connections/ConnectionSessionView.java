@@ -9,16 +9,14 @@ import io.hvx.ui.common.ErrorBanner;
 import io.hvx.ui.connections.ConnectionSessionViewModel.State;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ObservableList;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -33,50 +31,62 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * One terminal tab: the VM and service choosers with the timeout, Connect (Enter) and
- * Disconnect, the state badge, the error banner, the output (text or hex), the input line with
- * Send EOF, and a status line with the byte counters and the time connected.
+ * One connection tab: the VM and service choosers with the timeout, Connect (Enter), Disconnect,
+ * Reconnect, automatic reconnect and the favourite star; the error banner with a place for actions
+ * on a failure ({@link #failureActions()}); the terminal ({@link TerminalView}) and its input
+ * ({@link SenderBar}); and a status line with the state, the byte counters and the time connected.
  */
 public final class ConnectionSessionView extends BorderPane {
 
     private final ConnectionSessionViewModel model;
-    private final TextArea output = new TextArea();
-    private final TextField input = new TextField();
+    private final TerminalView terminal;
+    private final SenderBar sender;
     private final Label status = new Label();
     private final ComboBox<VmChoice> vm = new ComboBox<>();
     private final Label badge = new Label();
+    private final HBox failureActions = new HBox();
 
+    /**
+     * @param favourite stars the tab's connection (adds it to the favourites)
+     */
     public ConnectionSessionView(ConnectionSessionViewModel model, ObservableList<VmChoice> vms,
-                                 ObservableList<ServiceChoice> services) {
+                                 ObservableList<ServiceChoice> services, Consumer<ConnectionSessionViewModel> favourite) {
         this.model = model;
         getStyleClass().add("conn-session");
         ErrorBanner banner = new ErrorBanner();
         banner.setId("conn-error");
-        model.errorProperty().addListener((obs, o, err) -> {
-            if (err == null) {
-                banner.clear();
-            } else {
-                banner.show(err);
-            }
-        });
-        VBox top = new VBox(10, chooserBar(vms, services), banner);
-        top.setPadding(new Insets(12, 12, 8, 12));
+        banner.bind(model.errorProperty());
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        failureActions.setId("conn-failure-actions");
+        failureActions.getStyleClass().add("conn-failure-actions");
+        failureActions.setAlignment(Pos.TOP_RIGHT);
+        failureActions.visibleProperty().bind(banner.visibleProperty()
+                .and(Bindings.isNotEmpty(failureActions.getChildren())));
+        failureActions.managedProperty().bind(failureActions.visibleProperty());
+        HBox errorRow = new HBox(banner, failureActions);
+        errorRow.getStyleClass().add("conn-error-row");
+        errorRow.visibleProperty().bind(banner.visibleProperty());
+        errorRow.managedProperty().bind(errorRow.visibleProperty());
+        VBox top = new VBox(chooserBar(vms, services, favourite), errorRow);
+        top.getStyleClass().add("conn-top");
         setTop(top);
 
-        output.setId("conn-output");
-        output.setEditable(false);
-        output.setWrapText(false);
-        output.getStyleClass().addAll("mono", "conn-output");
-        output.setPromptText(Messages.get("conn.output.empty"));
-        model.outputProperty().addListener((obs, o, text) -> {
-            output.setText(text);
-            output.positionCaret(text.length());
-            output.setScrollTop(Double.MAX_VALUE);
-        });
-        BorderPane.setMargin(output, new Insets(0, 12, 0, 12));
-        setCenter(output);
-        setBottom(bottom());
+        terminal = new TerminalView(model.terminal(), model::pulse);
+        terminal.getStyleClass().add("conn-terminal");
+        setCenter(terminal);
+        sender = new SenderBar(model.sender());
+        sender.installHotkeys(this);
+        terminal.installKeys(this);
+        VBox bottom = new VBox(sender, statusRow());
+        bottom.getStyleClass().add("conn-bottom");
+        setBottom(bottom);
 
+        // once connected the caret goes to the input (the choosers it was in are locked now)
+        model.sender().canSendProperty().addListener((obs, o, can) -> {
+            if (can && getScene() != null) {
+                sender.input().requestFocus();
+            }
+        });
         Runnable refresh = this::updateStatus;
         model.sentProperty().addListener(o -> refresh.run());
         model.receivedProperty().addListener(o -> refresh.run());
@@ -84,26 +94,25 @@ public final class ConnectionSessionView extends BorderPane {
         updateStatus();
     }
 
-    private HBox chooserBar(ObservableList<VmChoice> vms, ObservableList<ServiceChoice> services) {
+    private HBox chooserBar(ObservableList<VmChoice> vms, ObservableList<ServiceChoice> services,
+                            Consumer<ConnectionSessionViewModel> favourite) {
         vm.setId("conn-vm");
         vm.setItems(vms);
         ChoicePicker.bind(vm, model.vmProperty(), VmChoice::label, VmChoice::typed);
         vm.setPromptText(Messages.get("conn.vm.prompt"));
-        vm.setPrefWidth(180);
-        vm.setMinWidth(150);
+        vm.getStyleClass().add("conn-vm");
         vm.setTooltip(new Tooltip(Messages.get("conn.vm.tooltip")));
         ComboBox<ServiceChoice> service = new ComboBox<>();
         service.setId("conn-service");
         service.setItems(services);
         ChoicePicker.bind(service, model.serviceProperty(), ServiceChoice::label, ServiceChoice::typed);
         service.setPromptText(Messages.get("conn.service.prompt"));
-        service.setPrefWidth(230);
-        service.setMinWidth(190);
+        service.getStyleClass().add("conn-service");
         service.setTooltip(new Tooltip(Messages.get("conn.service.tooltip")));
+        HBox.setHgrow(service, Priority.SOMETIMES);
         TextField timeout = new TextField();
         timeout.setId("conn-timeout");
-        timeout.setPrefWidth(66);
-        timeout.setMinWidth(66);
+        timeout.getStyleClass().add("conn-timeout");
         timeout.textProperty().bindBidirectional(model.timeoutProperty());
         timeout.setTooltip(new Tooltip(Messages.get("conn.timeout.tooltip")));
 
@@ -126,23 +135,26 @@ public final class ConnectionSessionView extends BorderPane {
         disconnect.setMinWidth(Region.USE_PREF_SIZE);
         disconnect.disableProperty().bind(active.not());
         disconnect.setOnAction(e -> model.disconnect());
+        Button reconnect = new Button(null, new FontIcon(Feather.ROTATE_CW));
+        reconnect.setId("conn-reconnect");
+        reconnect.getStyleClass().add(Styles.BUTTON_ICON);
+        reconnect.setTooltip(new Tooltip(Messages.get("term.reconnect.tooltip")));
+        reconnect.disableProperty().bind(model.endpointProperty().isNull());
+        reconnect.setOnAction(e -> model.reconnect());
+        ToggleButton auto = new ToggleButton(null, new FontIcon(Feather.REFRESH_CW));
+        auto.setId("conn-auto-reconnect");
+        auto.getStyleClass().add(Styles.BUTTON_ICON);
+        auto.setTooltip(new Tooltip(Messages.get("term.reconnect.auto.tooltip")));
+        auto.selectedProperty().bindBidirectional(model.autoReconnectProperty());
+        Button star = new Button(null, new FontIcon(Feather.STAR));
+        star.setId("conn-favourite");
+        star.getStyleClass().add(Styles.BUTTON_ICON);
+        star.setTooltip(new Tooltip(Messages.get("term.favourite.tooltip")));
+        star.setOnAction(e -> favourite.accept(model));
 
-        badge.setId("conn-state");
-        badge.setMinWidth(Region.USE_PREF_SIZE);
-        updateBadge(badge, model.stateProperty().get());
-        model.stateProperty().addListener((obs, o, s) -> updateBadge(badge, s));
-        // the peer's address is long (a socket path in the sandbox): shown on demand
-        Tooltip peer = new Tooltip();
-        peer.textProperty().bind(model.peerProperty());
-        badge.tooltipProperty().bind(Bindings.when(model.peerProperty().isEmpty()).then((Tooltip) null).otherwise(peer));
-        model.stateProperty().addListener((obs, o, s) -> {
-            if (s == State.CONNECTED && getScene() != null) {
-                input.requestFocus();
-            }
-        });
-
-        HBox bar = new HBox(8, label(Messages.key("conn.vm.label")), vm, label(Messages.key("conn.service.label")), service,
-                label(Messages.key("conn.timeout.label")), timeout, connect, disconnect);
+        HBox bar = new HBox(label(Messages.key("conn.vm.label")), vm, label(Messages.key("conn.service.label")), service,
+                label(Messages.key("conn.timeout.label")), timeout, connect, disconnect, reconnect, auto, star);
+        bar.getStyleClass().add("conn-chooser-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         // Enter in any chooser connects (a filter: the combo boxes' skins take Enter for themselves),
         // except while a chooser's list is open, where Enter picks the entry
@@ -161,7 +173,39 @@ public final class ConnectionSessionView extends BorderPane {
         return l;
     }
 
-    private void updateBadge(Label badge, State s) {
+    private HBox statusRow() {
+        badge.setId("conn-state");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        updateBadge(badge, model.stateProperty().get());
+        model.stateProperty().addListener((obs, o, s) -> updateBadge(badge, s));
+        // the peer's address is long (a socket path in the sandbox): shown on demand
+        Tooltip peer = new Tooltip();
+        peer.textProperty().bind(model.peerProperty());
+        badge.tooltipProperty().bind(Bindings.when(model.peerProperty().isEmpty()).then((Tooltip) null).otherwise(peer));
+        status.setId("conn-status");
+        status.getStyleClass().add("conn-status");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Label reconnect = new Label();
+        reconnect.setId("conn-reconnect-note");
+        reconnect.getStyleClass().add("conn-reconnect-note");
+        reconnect.setGraphic(new FontIcon(Feather.REFRESH_CW));
+        reconnect.textProperty().bind(model.reconnectNoteProperty());
+        reconnect.visibleProperty().bind(model.reconnectNoteProperty().isNotEmpty());
+        Label lines = new Label();
+        lines.setId("term-lines");
+        lines.getStyleClass().add("conn-status");
+        lines.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("term.lines",
+                model.terminal().lineCountProperty().get(), model.terminal().scrollbackProperty().get()),
+                model.terminal().lineCountProperty(), model.terminal().scrollbackProperty()));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox row = new HBox(badge, status, reconnect, grow, lines);
+        row.getStyleClass().add("conn-status-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    static void updateBadge(Label badge, State s) {
         badge.setText(s.label());
         badge.getStyleClass().setAll("label", "conn-state", switch (s) {
             case CONNECTED -> "conn-state-connected";
@@ -179,63 +223,9 @@ public final class ConnectionSessionView extends BorderPane {
         }));
     }
 
-    private VBox bottom() {
-        input.setId("conn-input");
-        input.getStyleClass().addAll("mono", "conn-input");
-        input.setPromptText(Messages.get("conn.input.prompt"));
-        HBox.setHgrow(input, Priority.ALWAYS);
-        BooleanBinding cannotSend = Bindings.createBooleanBinding(() -> !model.canSend(),
-                model.stateProperty(), model.outputShutdownProperty());
-        input.disableProperty().bind(cannotSend);
-        input.setOnAction(e -> send());
-        CheckBox newline = new CheckBox(Messages.get("conn.appendNewline"));
-        newline.setId("conn-newline");
-        newline.setMinWidth(Region.USE_PREF_SIZE);
-        newline.selectedProperty().bindBidirectional(model.appendNewlineProperty());
-        Button send = new Button(Messages.get("conn.send"), new FontIcon(Feather.SEND));
-        send.setId("conn-send");
-        send.setMinWidth(Region.USE_PREF_SIZE);
-        send.disableProperty().bind(cannotSend);
-        send.setOnAction(e -> send());
-        Button eof = new Button(Messages.get("conn.sendEof"));
-        eof.setId("conn-eof");
-        eof.setMinWidth(Region.USE_PREF_SIZE);
-        eof.setTooltip(new Tooltip(Messages.get("conn.sendEof.tooltip")));
-        eof.disableProperty().bind(cannotSend);
-        eof.setOnAction(e -> model.sendEof());
-        HBox inputRow = new HBox(8, input, newline, send, eof);
-        inputRow.setAlignment(Pos.CENTER_LEFT);
-
-        status.setId("conn-status");
-        status.getStyleClass().add("conn-status");
-        ToggleButton hex = new ToggleButton(Messages.get("conn.hex"), new FontIcon(Feather.HASH));
-        hex.setId("conn-hex");
-        hex.setMinWidth(Region.USE_PREF_SIZE);
-        hex.getStyleClass().add(Styles.SMALL);
-        hex.setTooltip(new Tooltip(Messages.get("conn.hex.tooltip")));
-        hex.selectedProperty().bindBidirectional(model.hexProperty());
-        Button clear = new Button(Messages.get("conn.clear"), new FontIcon(Feather.TRASH_2));
-        clear.setId("conn-clear");
-        clear.setMinWidth(Region.USE_PREF_SIZE);
-        clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        clear.setOnAction(e -> model.clear());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox statusRow = new HBox(10, badge, status, grow, hex, clear);
-        statusRow.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, statusRow, inputRow);
-        box.setPadding(new Insets(8, 12, 12, 12));
-        return box;
-    }
-
-    private void send() {
-        if (model.send(input.getText())) {
-            input.clear();
-        }
-    }
-
     /** Refreshes the counters and the time connected (also called once a second by the tab pane). */
     public void updateStatus() {
+        model.pulse();
         status.setText(Messages.get("conn.status", bytes(model.sentProperty().get()), bytes(model.receivedProperty().get()),
                 elapsed(model.elapsed())));
     }
@@ -250,6 +240,10 @@ public final class ConnectionSessionView extends BorderPane {
             v /= 1024;
             unit = "MiB";
         }
+        if (v >= 1024) {
+            v /= 1024;
+            unit = "GiB";
+        }
         return String.format(Locale.ROOT, "%.1f %s", v, unit);
     }
 
@@ -260,14 +254,31 @@ public final class ConnectionSessionView extends BorderPane {
 
     /** Puts the caret in the VM chooser (new tab) or the input line (connected). */
     public void focusFirst() {
-        if (model.canSend()) {
-            input.requestFocus();
+        if (model.sender().canSendProperty().get()) {
+            sender.input().requestFocus();
         } else {
             vm.getEditor().requestFocus();
         }
     }
 
+    /**
+     * Where actions on a failed connection go, next to the error banner (shown only while the
+     * banner is): e.g. a "Diagnose" button that reads {@link ConnectionSessionViewModel#endpointProperty()}.
+     */
+    public HBox failureActions() {
+        return failureActions;
+    }
+
+    public TerminalView terminal() {
+        return terminal;
+    }
+
     public ConnectionSessionViewModel model() {
         return model;
+    }
+
+    /** Stops drawing and what runs for the tab (it closed). */
+    public void dispose() {
+        terminal.dispose();
     }
 }

@@ -3,18 +3,20 @@ package io.hvx.ui.connections;
 import io.hvx.core.Connector;
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.InvalidInputException;
+import io.hvx.core.KnownService;
 import io.hvx.core.Messages;
 import io.hvx.core.Problem;
 import io.hvx.core.ServiceChoice;
 import io.hvx.core.VmChoice;
 import io.hvx.core.session.ConnectionSession;
-import io.hvx.core.session.ReceiveBatch;
+import io.hvx.core.terminal.SavedConnection;
+import io.hvx.ui.common.DialogService;
 import io.hvx.ui.common.ErrorText;
-import io.hvx.ui.common.TaskRunner;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -30,23 +32,28 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * One terminal tab: what to connect to, the connection's state, the bytes received (bounded),
- * counters and errors. Testable without the FX toolkit.
+ * One connection tab: what to connect to, the connection's state, its terminal (output and
+ * input), reconnecting by hand or automatically with backoff, and the warning before a
+ * PowerShell Direct service. Testable without the FX toolkit.
  *
- * <p>The conversation itself is a {@link ConnectionSession}; this class only turns its events
- * into properties on the UI thread. Received bytes are collected in a {@link ReceiveBatch} by
- * the session's reader thread and handed over through {@link TaskRunner#later} once per batch,
- * not once per read, so a fast sender neither floods the UI thread nor waits for it.
+ * <p>The conversation is a {@link ConnectionSession}; its reader thread writes received bytes
+ * straight into the terminal's buffer (it never waits for the UI) and its state changes reach
+ * the UI thread through the task runner. The terminal keeps what earlier connections of the tab
+ * showed, separated by notes (connected, closed by peer, failed…).
+ *
+ * <p>For a failed connection, {@link #endpointProperty()} (the endpoint last tried) together with
+ * {@link State#FAILED} and {@link #errorProperty()} is what a diagnosis needs; the view leaves a
+ * place for such an action next to the error ({@code ConnectionSessionView#failureActions()}).
  */
 public final class ConnectionSessionViewModel implements AutoCloseable {
 
-    /**
-     * The received bytes kept for display; older ones are dropped. A quarter MiB keeps the
-     * output area responsive (its text is rebuilt on each batch) and memory bounded.
-     */
-    public static final int OUTPUT_LIMIT = 256 * 1024;
     /** The default connect timeout. */
     public static final long DEFAULT_TIMEOUT_MS = 5000;
+    /** Waits before automatic reconnects: the n-th attempt waits the n-th entry, then the last. */
+    public static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(30));
+    /** A connection that stayed up this long starts the backoff over when it drops. */
+    static final Duration STABLE = Duration.ofSeconds(10);
 
     /** Where the connection is, as the tab shows it. */
     public enum State {
@@ -89,32 +96,45 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
 
     private final Connector connector;
     private final EndpointResolver resolver;
-    private final TaskRunner tasks;
-    private final Clock clock;
+    private final TerminalContext ctx;
+    private final Consumer<SavedConnection> onConnected;
+    private final List<Duration> backoff;
+    private final TerminalViewModel terminal;
+    private final SenderViewModel sender;
 
     private final ObjectProperty<VmChoice> vm = new SimpleObjectProperty<>(VmChoice.typed(""));
     private final ObjectProperty<ServiceChoice> service = new SimpleObjectProperty<>(ServiceChoice.typed(""));
     private final StringProperty timeout = new SimpleStringProperty(Long.toString(DEFAULT_TIMEOUT_MS));
-    private final BooleanProperty hex = new SimpleBooleanProperty(false);
-    private final BooleanProperty appendNewline = new SimpleBooleanProperty(true);
+    private final BooleanProperty autoReconnect;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyObjectWrapper<ErrorText> error = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.get("conn.tab.new"));
     private final ReadOnlyStringWrapper peer = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reconnectNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<HvEndpoint> endpoint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper sent = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper received = new ReadOnlyLongWrapper();
-    private final BooleanProperty outputShutdown = new SimpleBooleanProperty(false);
-    private final Transcript transcript = new Transcript(OUTPUT_LIMIT);
 
     /** The attempt events belong to; events of an earlier one are ignored. UI thread only. */
     private Attempt attempt;
+    private int reconnectRun;
+    private int reconnectAttempts;
+    private boolean sessionServiceAccepted;
 
     /** One Connect: resolving the choices, then its session. */
     private final class Attempt implements ConnectionSession.Events {
-        final ReceiveBatch batch = new ReceiveBatch(OUTPUT_LIMIT);
+        final VmChoice vmChoice;
+        final ServiceChoice serviceChoice;
         ConnectionSession session;
         boolean cancelled;
+        /** Read by the session's reader thread: set once a newer attempt replaced this one. */
+        volatile boolean retired;
+        Instant connectedAt;
+
+        Attempt(VmChoice vmChoice, ServiceChoice serviceChoice) {
+            this.vmChoice = vmChoice;
+            this.serviceChoice = serviceChoice;
+        }
 
         boolean current() {
             return attempt == this && !cancelled;
@@ -122,36 +142,42 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
 
         @Override
         public void stateChanged(ConnectionSession s, ConnectionSession.State next) {
-            tasks.later(() -> {
+            ctx.tasks().later(() -> {
                 if (current()) {
-                    apply(s, next);
+                    apply(this, s, next);
                 }
             });
         }
 
         @Override
         public void received(ConnectionSession s, byte[] data, int length) {
-            if (batch.add(data, 0, length)) {
-                tasks.later(() -> flush(this));
+            if (!retired) {
+                terminal.buffer().received(data, 0, length);
             }
-        }
-
-        @Override
-        public void sent(ConnectionSession s, byte[] data) {
-            tasks.later(() -> {
-                if (attempt == this) {
-                    sent.set(sent.get() + data.length);
-                }
-            });
         }
     }
 
-    public ConnectionSessionViewModel(Connector connector, EndpointResolver resolver, TaskRunner tasks, Clock clock) {
+    /**
+     * @param onConnected told of each connection made (the section remembers it as recent)
+     * @param backoff     the waits before automatic reconnects ({@link #BACKOFF} in the app)
+     */
+    public ConnectionSessionViewModel(Connector connector, EndpointResolver resolver, TerminalContext ctx,
+                                      Consumer<SavedConnection> onConnected, List<Duration> backoff) {
         this.connector = connector;
         this.resolver = resolver;
-        this.tasks = tasks;
-        this.clock = clock;
-        hex.addListener((obs, o, n) -> render());
+        this.ctx = ctx;
+        this.onConnected = onConnected;
+        this.backoff = List.copyOf(backoff);
+        this.terminal = new TerminalViewModel(ctx);
+        this.sender = new SenderViewModel(ctx, terminal);
+        TerminalPreferences prefs = ctx.preferences();
+        this.autoReconnect = new SimpleBooleanProperty(prefs.autoReconnect());
+        autoReconnect.addListener((o, a, on) -> {
+            prefs.autoReconnect(on);
+            if (!on) {
+                cancelReconnect();
+            }
+        });
         // a sentence about the previous input stops being true once the input changes
         for (Observable input : new Observable[] {vm, service, timeout}) {
             input.addListener(o -> {
@@ -160,79 +186,12 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
                 }
             });
         }
-    }
-
-    /** The VM picked or typed. */
-    public ObjectProperty<VmChoice> vmProperty() {
-        return vm;
-    }
-
-    /** The service picked or typed. */
-    public ObjectProperty<ServiceChoice> serviceProperty() {
-        return service;
-    }
-
-    public StringProperty timeoutProperty() {
-        return timeout;
-    }
-
-    public BooleanProperty hexProperty() {
-        return hex;
-    }
-
-    public BooleanProperty appendNewlineProperty() {
-        return appendNewline;
-    }
-
-    public ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ErrorText> errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    /** What the output area shows: the received bytes as text or as a hex dump. */
-    public ReadOnlyStringProperty outputProperty() {
-        return output.getReadOnlyProperty();
-    }
-
-    /** The tab title: the VM and service connected to, or "New connection". */
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
-    }
-
-    /** The peer's address as the connection reports it, once connected. */
-    public ReadOnlyStringProperty peerProperty() {
-        return peer.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty sentProperty() {
-        return sent.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty receivedProperty() {
-        return received.getReadOnlyProperty();
-    }
-
-    /** Whether EOF has been sent (nothing more can be sent on this connection). */
-    public BooleanProperty outputShutdownProperty() {
-        return outputShutdown;
-    }
-
-    /** Bytes received but no longer shown because of {@link #OUTPUT_LIMIT}. */
-    public long droppedBytes() {
-        return transcript.dropped();
-    }
-
-    /** How long the connection has been (or was) open; zero before it opened. */
-    public Duration elapsed() {
-        ConnectionSession s = attempt == null ? null : attempt.session;
-        if (s == null || s.connectedAt().isEmpty()) {
-            return Duration.ZERO;
-        }
-        Instant end = s.endedAt().orElseGet(clock::instant);
-        return Duration.between(s.connectedAt().get(), end);
+        service.addListener((o, a, now) -> {
+            sessionServiceAccepted = false;
+            if (!state.get().active() && now != null && now.id() != null) {
+                sender.serviceProperty().set(now.id());
+            }
+        });
     }
 
     /**
@@ -244,6 +203,23 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
         if (!state.get().canConnect()) {
             return;
         }
+        cancelReconnect();
+        reconnectAttempts = 0;
+        start();
+    }
+
+    /** Connects again to the same choices, closing the connection first if one is open. */
+    public void reconnect() {
+        if (attempt != null && state.get().active()) {
+            retire(attempt);
+            terminal.buffer().endLine();
+            terminal.note(Messages.get("term.note.disconnected"));
+            state.set(State.CLOSED);
+        }
+        connect();
+    }
+
+    private void start() {
         long ms;
         try {
             ms = parseTimeout(timeout.get());
@@ -251,36 +227,59 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
             error.set(ErrorText.of(e));
             return;
         }
-        if (attempt != null && attempt.session != null) {
-            // what is left after "Closed by peer": the new connection replaces it
-            attempt.cancelled = true;
-            attempt.session.close();
+        if (attempt != null) {
+            // what is left after "Closed by peer" or a failure: the new connection replaces it
+            retire(attempt);
         }
         VmChoice vmChoice = vm.get();
         ServiceChoice serviceChoice = service.get();
         error.set(null);
-        transcript.clear();
-        render();
         sent.set(0);
         received.set(0);
-        outputShutdown.set(false);
         peer.set("");
         if (!vmChoice.isBlank() && !serviceChoice.isBlank()) {
             // an empty field fails to resolve: the tab keeps the title it has
             title.set(Messages.get("conn.tab.title", vmChoice.label(), serviceChoice.shortLabel()));
+            terminal.setFileStem(vmChoice.label() + "-" + serviceChoice.shortLabel());
         }
         state.set(State.CONNECTING);
-        Attempt a = new Attempt();
+        Attempt a = new Attempt(vmChoice, serviceChoice);
         attempt = a;
-        tasks.run(() -> resolver.resolve(vmChoice, serviceChoice), ep -> {
-            if (a.current()) {
-                a.session = ConnectionSession.connect(connector, ep, Duration.ofMillis(ms), clock, a);
+        ctx.tasks().run(() -> resolver.resolve(vmChoice, serviceChoice), ep -> {
+            if (!a.current()) {
+                return;
             }
+            endpoint.set(ep);
+            if (!acceptSessionService(ep)) {
+                a.cancelled = true;
+                state.set(State.IDLE);
+                return;
+            }
+            terminal.markOrigin();
+            terminal.note(Messages.get("term.note.connecting", vmChoice.label(), serviceChoice.shortLabel()));
+            a.session = ConnectionSession.connect(connector, ep, Duration.ofMillis(ms), ctx.clock(), a);
         }, t -> {
             if (a.current()) {
                 fail(t);
             }
         });
+    }
+
+    /**
+     * VM Session Service and VM Session Service-2 are PowerShell Direct's broker: they speak a
+     * binary protocol with a version handshake and credentials, not text. The user is told so and
+     * asked once per tab and service.
+     */
+    private boolean acceptSessionService(HvEndpoint ep) {
+        var known = KnownService.byId(ep.serviceId());
+        if (known.isEmpty() || sessionServiceAccepted) {
+            return true;
+        }
+        sessionServiceAccepted = ctx.dialogs().confirm(DialogService.Confirmation.warning(
+                Messages.get("term.sessionService.title"),
+                Messages.get("term.sessionService.header", known.get().elementName()),
+                Messages.get("term.sessionService.content")));
+        return sessionServiceAccepted;
     }
 
     static long parseTimeout(String text) {
@@ -297,108 +296,206 @@ public final class ConnectionSessionViewModel implements AutoCloseable {
     }
 
     /** Maps a state the session reached to what the tab shows. */
-    private void apply(ConnectionSession s, ConnectionSession.State next) {
+    private void apply(Attempt a, ConnectionSession s, ConnectionSession.State next) {
         switch (next) {
             case CONNECTING -> state.set(State.CONNECTING);
             case CONNECTED -> {
+                a.connectedAt = ctx.clock().instant();
                 peer.set(s.peerAddress());
+                // sending is possible before the tab says "connected", so the input can take the focus then
+                sender.outletProperty().set(SenderViewModel.Outlet.of(s));
+                sender.serviceProperty().set(s.endpoint().serviceId());
                 state.set(State.CONNECTED);
+                terminal.note(Messages.get("term.note.connected", s.peerAddress()));
+                onConnected.accept(new SavedConnection(a.vmChoice, a.serviceChoice, false, a.connectedAt));
             }
-            case PEER_CLOSED -> state.set(State.PEER_CLOSED);
+            case PEER_CLOSED -> {
+                state.set(State.PEER_CLOSED);
+                terminal.buffer().endLine();
+                terminal.note(Messages.get("term.note.peerClosed"));
+                if (!sender.eofSentProperty().get()) {
+                    // the other side went away by itself
+                    maybeReconnect(a);
+                }
+            }
             case CLOSED -> {
                 // both sides done after the peer closed still reads "Closed by peer"
                 if (state.get() != State.PEER_CLOSED) {
                     state.set(State.CLOSED);
                 }
+                sender.outletProperty().set(null);
             }
-            case FAILED -> fail(s.error().orElseThrow());
+            case FAILED -> {
+                fail(s.error().orElseThrow());
+                maybeReconnect(a);
+            }
         }
-    }
-
-    private void flush(Attempt a) {
-        ReceiveBatch.Drained d = a.batch.drain();
-        if (attempt != a) {
-            return;
-        }
-        received.set(received.get() + d.total());
-        if (d.dropped() > 0) {
-            transcript.skip(d.dropped());
-        }
-        transcript.append(d.bytes(), 0, d.bytes().length);
-        render();
-    }
-
-    private void render() {
-        output.set(hex.get() ? transcript.hex() : transcript.text());
     }
 
     private void fail(Throwable t) {
-        error.set(ErrorText.of(t));
+        ErrorText e = ErrorText.of(t);
+        error.set(e);
         state.set(State.FAILED);
+        sender.outletProperty().set(null);
+        terminal.buffer().endLine();
+        terminal.note(Messages.get("term.note.failed", e.sentence()));
     }
 
-    /**
-     * Sends {@code line} as UTF-8, followed by a line feed when "append newline" is on.
-     *
-     * @return whether the line was queued (false when not connected or after Send EOF)
-     */
-    public boolean send(String line) {
-        if (!canSend()) {
-            return false;
+    // ------------------------------------------------------------ reconnecting
+
+    private void maybeReconnect(Attempt a) {
+        if (!autoReconnect.get()) {
+            return;
         }
-        String text = appendNewline.get() ? line + "\n" : line;
-        if (text.isEmpty()) {
-            return false;
+        if (a.connectedAt != null && Duration.between(a.connectedAt, ctx.clock().instant()).compareTo(STABLE) >= 0) {
+            reconnectAttempts = 0;
         }
-        return attempt.session.send(text.getBytes(StandardCharsets.UTF_8));
+        Duration wait = backoff.get(Math.min(reconnectAttempts, backoff.size() - 1));
+        reconnectAttempts++;
+        int run = ++reconnectRun;
+        long ms = wait.toMillis();
+        String seconds = ms % 1000 == 0 ? Long.toString(ms / 1000) : String.format(Locale.ROOT, "%.1f", ms / 1000.0);
+        String note = Messages.get("term.reconnect.in", seconds, reconnectAttempts);
+        reconnectNote.set(note);
+        terminal.note(note);
+        ctx.tasks().run(() -> {
+            Thread.sleep(wait);
+            return run;
+        }, r -> {
+            if (r == reconnectRun && autoReconnect.get() && state.get().canConnect()) {
+                reconnectNote.set("");
+                start();
+            }
+        }, t -> reconnectNote.set(""));
     }
 
-    /** Whether {@link #send} would send now. */
-    public boolean canSend() {
-        return (state.get() == State.CONNECTED || state.get() == State.PEER_CLOSED) && !outputShutdown.get()
-                && attempt != null && attempt.session != null;
+    private void cancelReconnect() {
+        reconnectRun++;
+        reconnectNote.set("");
     }
 
-    /** Half-close: tells the peer nothing more will be sent; replies can still arrive. */
-    public void sendEof() {
-        if (canSend() && attempt.session.shutdownOutput()) {
-            outputShutdown.set(true);
-        }
-    }
-
-    /** Clears the output (the counters keep counting). */
-    public void clear() {
-        transcript.clear();
-        render();
-    }
+    // ------------------------------------------------------------ ending
 
     /** Closes the connection (or abandons the attempt) at the user's request. */
     public void disconnect() {
+        cancelReconnect();
         if (attempt == null || !state.get().active()) {
             return;
         }
         state.set(State.CLOSED);
-        end(attempt);
+        retire(attempt);
+        terminal.buffer().endLine();
+        terminal.note(Messages.get("term.note.disconnected"));
     }
 
-    private void end(Attempt a) {
+    private void retire(Attempt a) {
+        a.cancelled = true;
+        a.retired = true;
+        sender.outletProperty().set(null);
         if (a.session != null) {
             a.session.close();
-        } else {
-            // still resolving: the session is never started
-            a.cancelled = true;
         }
     }
 
-    /** Closes the connection; used when the tab, section or window closes. */
+    /** Counters and the terminal, once per frame (and once a second for the status line). */
+    public boolean pulse() {
+        Attempt a = attempt;
+        if (a != null && a.session != null) {
+            sent.set(a.session.bytesSent());
+            received.set(a.session.bytesReceived());
+        }
+        return terminal.pulse();
+    }
+
+    /** How long the connection has been (or was) open; zero before it opened. */
+    public Duration elapsed() {
+        ConnectionSession s = attempt == null ? null : attempt.session;
+        if (s == null || s.connectedAt().isEmpty()) {
+            return Duration.ZERO;
+        }
+        Instant end = s.endedAt().orElseGet(ctx.clock()::instant);
+        return Duration.between(s.connectedAt().get(), end);
+    }
+
+    /** Closes the connection and stops what runs for the tab; used when the tab, section or window closes. */
     @Override
     public void close() {
+        cancelReconnect();
         Attempt a = attempt;
         if (a != null) {
             if (state.get().active()) {
                 state.set(State.CLOSED);
             }
-            end(a);
+            retire(a);
         }
+        sender.close();
+        terminal.close();
+    }
+
+    // ------------------------------------------------------------ properties
+
+    public TerminalViewModel terminal() {
+        return terminal;
+    }
+
+    public SenderViewModel sender() {
+        return sender;
+    }
+
+    /** The VM picked or typed. */
+    public ObjectProperty<VmChoice> vmProperty() {
+        return vm;
+    }
+
+    /** The service picked or typed. */
+    public ObjectProperty<ServiceChoice> serviceProperty() {
+        return service;
+    }
+
+    public StringProperty timeoutProperty() {
+        return timeout;
+    }
+
+    /** Whether a dropped connection is made again by itself, waiting longer after each failure. */
+    public BooleanProperty autoReconnectProperty() {
+        return autoReconnect;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectWrapper<ErrorText> errorProperty() {
+        return error;
+    }
+
+    /** The tab title: the VM and service connected to, or "New connection". */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The peer's address as the connection reports it, once connected. */
+    public ReadOnlyStringProperty peerProperty() {
+        return peer.getReadOnlyProperty();
+    }
+
+    /** "Reconnecting in 4 s (attempt 3)" while an automatic reconnect waits, else empty. */
+    public ReadOnlyStringProperty reconnectNoteProperty() {
+        return reconnectNote.getReadOnlyProperty();
+    }
+
+    /** The endpoint last resolved (the one connected to, or that failed), or null. */
+    public ReadOnlyObjectProperty<HvEndpoint> endpointProperty() {
+        return endpoint.getReadOnlyProperty();
+    }
+
+    /** Bytes written to the connection (updated by {@link #pulse()}). */
+    public ReadOnlyLongProperty sentProperty() {
+        return sent.getReadOnlyProperty();
+    }
+
+    /** Bytes read from the connection (updated by {@link #pulse()}). */
+    public ReadOnlyLongProperty receivedProperty() {
+        return received.getReadOnlyProperty();
     }
 }

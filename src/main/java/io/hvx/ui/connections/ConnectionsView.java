@@ -2,17 +2,20 @@ package io.hvx.ui.connections;
 
 import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
+import io.hvx.core.ServiceChoice;
+import io.hvx.core.terminal.SavedConnection;
 import java.util.Objects;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.geometry.Insets;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -29,56 +32,60 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Connections view: a tab per session ({@link ConnectionSessionView}), New connection
- * (Ctrl+T) and close tab (Ctrl+W, which closes its connection). Binds to
+ * The Connections view: a tab per connection ({@link ConnectionSessionView}) or listener
+ * ({@link ListenView}); New connection (Ctrl+T), Listen (Ctrl+L), the recent and favourite
+ * connections, and close tab (Ctrl+W, which closes its connections). Binds to
  * {@link ConnectionsViewModel}; never blocks the FX thread.
  */
 public final class ConnectionsView extends BorderPane {
 
+    /** The section's stylesheet (also added by its dialogs). */
+    static final String STYLESHEET = Objects.requireNonNull(ConnectionsView.class.getResource("/css/connections.css"))
+            .toExternalForm();
+
     private static final KeyCombination NEW_TAB = new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination LISTEN_TAB = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination CLOSE_TAB = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
 
     private final ConnectionsViewModel model;
     private final TabPane tabs = new TabPane();
     private final Timeline clock = new Timeline();
-    /** Bumped when a session's state changes, so the Diagnose button follows the selected tab's state. */
-    private final IntegerProperty failedState = new SimpleIntegerProperty();
+    private final MenuButton recent = new MenuButton();
 
     public ConnectionsView(ConnectionsViewModel model) {
         this.model = model;
-        getStylesheets().add(Objects.requireNonNull(ConnectionsView.class.getResource("/css/connections.css")).toExternalForm());
+        getStylesheets().add(STYLESHEET);
         getStyleClass().add("connections-view");
         setId("connections-view");
 
         Label title = new Label(Messages.get("conn.view.title"));
         title.getStyleClass().add(Styles.TITLE_3);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label(Messages.get("conn.view.hint"));
         hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setMinWidth(0);
+        recent.setText(Messages.get("term.recent"));
+        recent.setGraphic(new FontIcon(Feather.CLOCK));
+        recent.setId("conn-recent");
+        recent.setMinWidth(Region.USE_PREF_SIZE);
+        model.saved().addListener((ListChangeListener<SavedConnection>) c -> fillRecent());
+        model.savedProblemProperty().addListener(o -> fillRecent());
+        fillRecent();
+        Button listen = new Button(Messages.get("listen.tab.add"), new FontIcon(Feather.RADIO));
+        listen.setId("conn-new-listen");
+        listen.setMinWidth(Region.USE_PREF_SIZE);
+        listen.setTooltip(new Tooltip(Messages.get("listen.tab.add.tooltip")));
+        listen.setOnAction(e -> newListen(null));
         Button add = new Button(Messages.get("conn.tab.add"), new FontIcon(Feather.PLUS));
         add.setId("conn-new-tab");
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setTooltip(new Tooltip(Messages.get("conn.tab.add.tooltip")));
         add.setOnAction(e -> newTab());
-        // a failed connection can be handed to the doctor (Tester section), which says why
-        Button diagnose = new Button(Messages.get("tester.ui.diagnose"), new FontIcon(Feather.LIFE_BUOY));
-        diagnose.setId("conn-diagnose");
-        diagnose.setTooltip(new Tooltip(Messages.get("tester.ui.diagnose.tooltip")));
-        diagnose.setOnAction(e -> {
-            if (tabs.getSelectionModel().getSelectedItem() != null
-                    && tabs.getSelectionModel().getSelectedItem().getContent() instanceof ConnectionSessionView v) {
-                model.diagnose(v.model());
-            }
-        });
-        diagnose.visibleProperty().bind(Bindings.createBooleanBinding(() ->
-                tabs.getSelectionModel().getSelectedItem() != null
-                        && tabs.getSelectionModel().getSelectedItem().getContent() instanceof ConnectionSessionView v
-                        && v.model().stateProperty().get() == ConnectionSessionViewModel.State.FAILED,
-                tabs.getSelectionModel().selectedItemProperty(), failedState));
-        diagnose.managedProperty().bind(diagnose.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, title, hint, grow, diagnose, add);
+        HBox header = new HBox(title, hint, grow, recent, listen, add);
+        header.getStyleClass().add("conn-header");
         header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12, 12, 4, 12));
         setTop(header);
 
         tabs.setId("conn-tabs");
@@ -86,12 +93,14 @@ public final class ConnectionsView extends BorderPane {
         tabs.getStyleClass().add(Styles.TABS_FLOATING);
         // long titles end in an ellipsis (connections.css) and show in full in the tooltip
         tabs.setTabMaxWidth(360);
-        BorderPane.setMargin(tabs, new Insets(4, 0, 0, 0));
         setCenter(tabs);
 
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (NEW_TAB.match(e)) {
                 newTab();
+                e.consume();
+            } else if (LISTEN_TAB.match(e)) {
+                newListen(null);
                 e.consume();
             } else if (CLOSE_TAB.match(e)) {
                 Tab t = tabs.getSelectionModel().getSelectedItem();
@@ -105,6 +114,8 @@ public final class ConnectionsView extends BorderPane {
             Tab t = tabs.getSelectionModel().getSelectedItem();
             if (t != null && t.getContent() instanceof ConnectionSessionView v) {
                 v.updateStatus();
+            } else if (t != null && t.getContent() instanceof ListenView v) {
+                v.model().refresh();
             }
         }));
         clock.setCycleCount(Timeline.INDEFINITE);
@@ -112,21 +123,100 @@ public final class ConnectionsView extends BorderPane {
         newTab();
     }
 
+    private void fillRecent() {
+        recent.getItems().clear();
+        String problem = model.savedProblemProperty().get();
+        if (!problem.isEmpty()) {
+            MenuItem p = new MenuItem(problem, new FontIcon(Feather.ALERT_TRIANGLE));
+            p.setDisable(true);
+            recent.getItems().add(p);
+        }
+        if (model.saved().isEmpty()) {
+            MenuItem none = new MenuItem(Messages.get("term.recent.none"));
+            none.setDisable(true);
+            recent.getItems().add(none);
+            return;
+        }
+        boolean favourites = model.saved().getFirst().favourite();
+        for (SavedConnection c : model.saved()) {
+            if (favourites && !c.favourite()) {
+                recent.getItems().add(new SeparatorMenuItem());
+                favourites = false;
+            }
+            recent.getItems().add(savedItem(c));
+        }
+    }
+
+    /** An entry of the recent list: click opens it; the star and the cross change the list. */
+    private CustomMenuItem savedItem(SavedConnection c) {
+        Label label = new Label(c.label(), new FontIcon(c.favourite() ? Feather.STAR : Feather.CLOCK));
+        label.getStyleClass().add(c.favourite() ? "recent-favourite" : "recent-entry");
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        Button star = new Button(null, new FontIcon(Feather.STAR));
+        star.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        star.setTooltip(new Tooltip(Messages.get(c.favourite() ? "term.recent.unstar" : "term.recent.star")));
+        star.setOnAction(e -> model.favourite(c, !c.favourite()));
+        Button forget = new Button(null, new FontIcon(Feather.X));
+        forget.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        forget.setTooltip(new Tooltip(Messages.get("term.recent.forget")));
+        forget.setOnAction(e -> model.forget(c));
+        HBox row = new HBox(label, star, forget);
+        row.getStyleClass().add("recent-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        CustomMenuItem item = new CustomMenuItem(row, true);
+        item.setOnAction(e -> addSessionTab(model.open(c)));
+        return item;
+    }
+
     /** Opens a tab with a new session, prefilled with the current tab's VM and service. */
-    public void newTab() {
+    public ConnectionSessionView newTab() {
         ConnectionSessionViewModel like = null;
         Tab current = tabs.getSelectionModel().getSelectedItem();
         if (current != null && current.getContent() instanceof ConnectionSessionView v) {
             like = v.model();
         }
-        ConnectionSessionViewModel session = model.newSession(like);
-        session.stateProperty().addListener((o, a, b) -> failedState.set(failedState.get() + 1));
-        ConnectionSessionView view = new ConnectionSessionView(session, model.vmChoices(), model.serviceChoices());
+        return addSessionTab(model.newSession(like));
+    }
+
+    /** Adds the tab of a session the view model opened. */
+    public ConnectionSessionView addSessionTab(ConnectionSessionViewModel session) {
+        ConnectionSessionView view = new ConnectionSessionView(session, model.vmChoices(), model.serviceChoices(),
+                model::favourite);
+        if (model.canDiagnose()) {
+            // a failed connection can be handed to the doctor (Tester section), which says why
+            Button diagnose = new Button(Messages.get("tester.ui.diagnose"), new FontIcon(Feather.LIFE_BUOY));
+            diagnose.setId("conn-diagnose");
+            diagnose.setMinWidth(Region.USE_PREF_SIZE);
+            diagnose.setTooltip(new Tooltip(Messages.get("tester.ui.diagnose.tooltip")));
+            diagnose.setOnAction(e -> model.diagnose(session));
+            diagnose.visibleProperty().bind(session.stateProperty().isEqualTo(ConnectionSessionViewModel.State.FAILED));
+            diagnose.managedProperty().bind(diagnose.visibleProperty());
+            view.failureActions().getChildren().add(diagnose);
+        }
         Tab tab = new Tab();
+        tab.setGraphic(new FontIcon(Feather.TERMINAL));
         tab.textProperty().bind(session.titleProperty());
         Tooltip full = new Tooltip();
         full.textProperty().bind(session.titleProperty());
         tab.setTooltip(full);
+        add(tab, view);
+        Platform.runLater(view::focusFirst);
+        return view;
+    }
+
+    /** Opens a Listen tab, prefilled with a service when given. */
+    public ListenView newListen(ServiceChoice service) {
+        ListenViewModel listen = model.newListen(service);
+        ListenView view = new ListenView(listen, model.scopeChoices(), model.serviceChoices());
+        Tab tab = new Tab();
+        tab.setGraphic(new FontIcon(Feather.RADIO));
+        tab.textProperty().bind(listen.titleProperty());
+        add(tab, view);
+        return view;
+    }
+
+    private void add(Tab tab, javafx.scene.Node view) {
         tab.setContent(view);
         tab.setOnCloseRequest(e -> {
             e.consume();
@@ -134,12 +224,15 @@ public final class ConnectionsView extends BorderPane {
         });
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
-        Platform.runLater(view::focusFirst);
     }
 
     private void close(Tab tab) {
         if (tab.getContent() instanceof ConnectionSessionView v) {
+            v.dispose();
             model.closeSession(v.model());
+        } else if (tab.getContent() instanceof ListenView v) {
+            v.dispose();
+            model.closeListen(v.model());
         }
         tabs.getTabs().remove(tab);
         if (tabs.getTabs().isEmpty()) {
@@ -148,13 +241,28 @@ public final class ConnectionsView extends BorderPane {
         }
     }
 
+    /** Puts the caret where the selected tab wants it (the section was shown). */
+    public void focusSelected() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t != null && t.getContent() instanceof ConnectionSessionView v) {
+            Platform.runLater(v::focusFirst);
+        }
+    }
+
     /** The tabs (for tests). */
     public TabPane tabs() {
         return tabs;
     }
 
-    /** Stops the clock; connections are closed by the view model. */
+    /** Stops the clock and every terminal's drawing; connections are closed by the view model. */
     public void dispose() {
         clock.stop();
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() instanceof ConnectionSessionView v) {
+                v.dispose();
+            } else if (t.getContent() instanceof ListenView v) {
+                v.dispose();
+            }
+        }
     }
 }

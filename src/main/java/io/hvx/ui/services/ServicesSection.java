@@ -3,6 +3,8 @@ package io.hvx.ui.services;
 import io.hvx.core.ElevatedRestart;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceFormats;
+import io.hvx.core.ServiceChoice;
+import io.hvx.core.ServicePolicies;
 import io.hvx.core.ServiceRegistry;
 import io.hvx.ui.common.FxDialogService;
 import io.hvx.ui.common.Section;
@@ -19,7 +21,10 @@ public final class ServicesSection implements Section {
     public static final String ID = "services";
 
     private final ServicesViewModel vm;
+    private final ServicePolicyViewModel policies;
     private final Consumer<String> openInWorkbench;
+    private Consumer<ServiceChoice> openTerminal;
+    private Consumer<ServiceChoice> listen;
     private ServicesView view;
 
     /**
@@ -31,10 +36,35 @@ public final class ServicesSection implements Section {
      */
     public ServicesSection(ServiceRegistry registry, ServiceFormats formats, ElevatedRestart restart, Runnable closeApp,
                            Consumer<String> openInWorkbench, TaskRunner tasks, FxDialogService dialogs) {
+        this(registry, null, formats, restart, closeApp, openInWorkbench, tasks, dialogs);
+    }
+
+    /**
+     * @param policies the per-VM policies of the services, shown for the selected one below the
+     *                 table; null where the mode has none
+     */
+    public ServicesSection(ServiceRegistry registry, ServicePolicies policies, ServiceFormats formats, ElevatedRestart restart,
+                           Runnable closeApp, Consumer<String> openInWorkbench, TaskRunner tasks, FxDialogService dialogs) {
         this.vm = new ServicesViewModel(registry, formats, restart, closeApp, tasks, dialogs);
         this.openInWorkbench = openInWorkbench;
+        this.policies = policies == null ? null : new ServicePolicyViewModel(policies, tasks, dialogs);
+        if (this.policies != null) {
+            // a policy change is an undo step: the refresh tells the Undo button; every refresh (after
+            // a change, an undo, an outside change) selects the service again, which reloads its policies
+            this.policies.setOnChange(vm::refresh);
+            vm.selectedProperty().addListener((o, was, now) -> this.policies.show(now));
+        }
         dialogs.register(AddServiceForm.class, AddServiceView::new);
         dialogs.register(ImportPreview.class, ImportPlanView::new);
+    }
+
+    /**
+     * Offers "Open terminal" and "Listen" for the selected service in the table's menu (the
+     * Connections section's); call before the view is shown.
+     */
+    public void offerTerminal(Consumer<ServiceChoice> openTerminal, Consumer<ServiceChoice> listen) {
+        this.openTerminal = openTerminal;
+        this.listen = listen;
     }
 
     @Override
@@ -55,7 +85,8 @@ public final class ServicesSection implements Section {
     @Override
     public Node view() {
         if (view == null) {
-            view = new ServicesView(vm, openInWorkbench);
+            view = new ServicesView(vm, openInWorkbench, openTerminal, listen,
+                    policies == null ? null : new ServicePolicyPanel(policies));
             vm.startWatching();
             vm.refresh();
         }
@@ -75,5 +106,10 @@ public final class ServicesSection implements Section {
     /** The view model, for tests. */
     public ServicesViewModel viewModel() {
         return vm;
+    }
+
+    /** The selected service's per-VM policies, or null where the mode has none (for tests). */
+    public ServicePolicyViewModel policies() {
+        return policies;
     }
 }

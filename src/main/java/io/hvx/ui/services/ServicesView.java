@@ -3,6 +3,7 @@ package io.hvx.ui.services;
 import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceFormats.FileFormat;
+import io.hvx.core.ServiceChoice;
 import io.hvx.core.ServiceRegistration;
 import io.hvx.ui.common.Clipboards;
 import io.hvx.ui.common.DisplayPaths;
@@ -19,7 +20,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -61,12 +65,23 @@ public final class ServicesView extends BorderPane {
 
     private final ServicesViewModel vm;
     private final Consumer<String> openInWorkbench;
+    private final Consumer<ServiceChoice> openTerminal;
+    private final Consumer<ServiceChoice> listen;
     private final TableView<ServiceRegistration> table = new TableView<>();
 
-    /** @param openInWorkbench opens a GUID in the GUID workbench, or null when not offered */
-    public ServicesView(ServicesViewModel vm, Consumer<String> openInWorkbench) {
+    /**
+     * @param openInWorkbench opens a GUID in the GUID workbench, or null when not offered
+     * @param openTerminal    opens a terminal to a service, or null when not offered
+     * @param listen          opens a Listen tab for a service, or null when not offered
+     * @param below           shown under the table, the divider between them movable (the selected
+     *                        service's per-VM policies), or null
+     */
+    public ServicesView(ServicesViewModel vm, Consumer<String> openInWorkbench, Consumer<ServiceChoice> openTerminal,
+                        Consumer<ServiceChoice> listen, Node below) {
         this.vm = vm;
         this.openInWorkbench = openInWorkbench;
+        this.openTerminal = openTerminal;
+        this.listen = listen;
         setId("services-view");
         getStyleClass().add("services-view");
         getStylesheets().add(STYLESHEET);
@@ -79,7 +94,14 @@ public final class ServicesView extends BorderPane {
         VBox top = new VBox(header(), toolbar(), readOnlyBanner(), errorHolder);
         top.getStyleClass().add("services-top");
         setTop(top);
-        setCenter(table());
+        if (below == null) {
+            setCenter(table());
+        } else {
+            SplitPane split = new SplitPane(table(), below);
+            split.setOrientation(Orientation.VERTICAL);
+            split.setDividerPositions(0.55);
+            setCenter(split);
+        }
         Label status = new Label();
         status.setId("services-status");
         status.getStyleClass().add("services-status");
@@ -293,8 +315,25 @@ public final class ServicesView extends BorderPane {
             });
             menu.getItems().addAll(new SeparatorMenuItem(), open);
         }
+        if (openTerminal != null && listen != null) {
+            menu.getItems().addAll(new SeparatorMenuItem(),
+                    serviceItem(Messages.key("services.openTerminal"), "services-open-terminal", Feather.TERMINAL, openTerminal),
+                    serviceItem(Messages.key("services.listen"), "services-listen", Feather.RADIO, listen));
+        }
         menu.setOnShowing(e -> menu.getItems().forEach(i -> i.setDisable(vm.selectedProperty().get() == null)));
         return menu;
+    }
+
+    private MenuItem serviceItem(String key, String id, Feather icon, Consumer<ServiceChoice> action) {
+        MenuItem i = new MenuItem(Messages.get(key), new FontIcon(icon));
+        i.setId(id);
+        i.setOnAction(e -> {
+            ServiceRegistration r = vm.selectedProperty().get();
+            if (r != null) {
+                action.accept(ServiceChoice.of(r));
+            }
+        });
+        return i;
     }
 
     private MenuItem copyItem(String key, ServicesViewModel.CopyForm form) {

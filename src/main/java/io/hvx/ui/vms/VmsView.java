@@ -5,6 +5,7 @@ import io.hvx.core.IntegrationService;
 import io.hvx.core.Messages;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmAlias;
+import io.hvx.core.VmChoice;
 import io.hvx.core.VmFormat;
 import io.hvx.ui.common.Clipboards;
 import io.hvx.ui.common.ErrorBanner;
@@ -12,10 +13,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -40,7 +44,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
@@ -58,10 +61,19 @@ public final class VmsView extends StackPane {
 
     private final VmsViewModel model;
     private final TableView<VirtualMachine> table = new TableView<>();
+    private final Consumer<VmChoice> openTerminal;
     private final Timeline autoRefresh = new Timeline();
+    private final Node moreDetails;
 
-    public VmsView(VmsViewModel model) {
+    /**
+     * @param openTerminal opens a terminal to a VM, or null when not offered
+     * @param moreDetails  shown below the integration services of the selected VM (the per-VM
+     *                     service policies), or null
+     */
+    public VmsView(VmsViewModel model, Consumer<VmChoice> openTerminal, Node moreDetails) {
         this.model = model;
+        this.openTerminal = openTerminal;
+        this.moreDetails = moreDetails;
         getStylesheets().add(Objects.requireNonNull(VmsView.class.getResource("/css/vms.css")).toExternalForm());
         getStyleClass().add("vms-view");
         setId("vms-view");
@@ -193,7 +205,20 @@ public final class VmsView extends StackPane {
         MenuItem copyId = new MenuItem(Messages.get("vms.view.copyId"), new FontIcon(Feather.COPY));
         copyId.setOnAction(e -> copy(model.selectedIdText()));
         copyId.disableProperty().bind(model.selectedProperty().isNull());
-        table.setContextMenu(new ContextMenu(copyId));
+        ContextMenu menu = new ContextMenu(copyId);
+        if (openTerminal != null) {
+            MenuItem terminal = new MenuItem(Messages.get("vms.view.openTerminal"), new FontIcon(Feather.TERMINAL));
+            terminal.setId("vms-open-terminal");
+            terminal.disableProperty().bind(model.selectedProperty().isNull());
+            terminal.setOnAction(e -> {
+                VirtualMachine vm = model.selectedProperty().get();
+                if (vm != null) {
+                    openTerminal.accept(VmChoice.of(vm));
+                }
+            });
+            menu.getItems().add(terminal);
+        }
+        table.setContextMenu(menu);
         table.setRowFactory(t -> {
             TableRow<VirtualMachine> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -289,6 +314,9 @@ public final class VmsView extends StackPane {
         servicesBox.managedProperty().bind(servicesBox.visibleProperty());
 
         VBox details = new VBox(heading, idRow, facts, servicesBox);
+        if (moreDetails != null) {
+            details.getChildren().add(moreDetails);
+        }
         details.getStyleClass().add("vms-details-content");
         details.visibleProperty().bind(model.selectedProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());

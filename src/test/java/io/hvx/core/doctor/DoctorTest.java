@@ -62,7 +62,7 @@ class DoctorTest {
         DoctorReport r = new Doctor(b).run(VmChoice.typed(vm), ServiceChoice.typed(service), Duration.ofSeconds(2), live::add);
         assertThat(live).as("each result is handed over as it is found").isEqualTo(r.checks());
         assertThat(r.checks()).extracting(CheckResult::id)
-                .containsExactly("socketProvider", "rights", "vm", "service", "guestServiceInterface", "connect");
+                .containsExactly("socketProvider", "rights", "vm", "service", "guestServiceInterface", "serviceEnabled", "connect");
         return r;
     }
 

@@ -8,6 +8,7 @@ import io.hvx.core.Guid;
 import io.hvx.core.RegisteredServices;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.SandboxVms;
+import io.hvx.core.ServicePolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,23 @@ final class JsonSandboxFakes {
         vms.add(vm(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.DEMO_LINUX_NAME, linuxState, SandboxSeed.RESPONDERS));
         vms.add(vm(SandboxSeed.DEMO_WINDOWS_ID, SandboxSeed.DEMO_WINDOWS_NAME, windowsState, List.of()));
         Files.createDirectories(dir);
+        Files.writeString(dir.resolve("vms.json"), new Gson().toJson(vms));
+    }
+
+    /** Gives {@code vmId} its own policy for {@code serviceId} ({@code "policies"} of the real file). */
+    static void writePolicy(Path dir, Guid vmId, Guid serviceId, String policy) throws IOException {
+        JsonArray vms = read(dir.resolve("vms.json"));
+        for (JsonElement e : vms) {
+            JsonObject o = e.getAsJsonObject();
+            if (Guid.parse(o.get("id").getAsString()).equals(vmId)) {
+                JsonArray ps = new JsonArray();
+                JsonObject p = new JsonObject();
+                p.addProperty("service", serviceId.toString());
+                p.addProperty("policy", policy);
+                ps.add(p);
+                o.add("policies", ps);
+            }
+        }
         Files.writeString(dir.resolve("vms.json"), new Gson().toJson(vms));
     }
 
@@ -94,6 +112,21 @@ final class JsonSandboxFakes {
                             state.equals("Running"), state));
                 }
                 return out;
+            }
+
+            @Override
+            public ServicePolicy policy(Guid vmId, Guid serviceId) {
+                for (JsonElement e : read(dir.resolve("vms.json"))) {
+                    JsonObject o = e.getAsJsonObject();
+                    if (Guid.parse(o.get("id").getAsString()).equals(vmId) && o.has("policies")) {
+                        for (JsonElement p : o.getAsJsonArray("policies")) {
+                            if (Guid.parse(p.getAsJsonObject().get("service").getAsString()).equals(serviceId)) {
+                                return ServicePolicy.byId(p.getAsJsonObject().get("policy").getAsString()).orElseThrow();
+                            }
+                        }
+                    }
+                }
+                return ServicePolicy.DEFERRED;
             }
         };
     }

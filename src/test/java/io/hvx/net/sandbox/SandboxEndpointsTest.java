@@ -241,4 +241,31 @@ class SandboxEndpointsTest {
         }
         assertThat(SandboxResponders.isServed(paths.path(ep))).isFalse();
     }
+
+    @Test
+    void aServiceTheVmsPolicyDisablesIsRefusedNamingThePolicyAndOthersStillWork() throws Exception {
+        JsonSandboxFakes.writePolicy(dir, SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE, "disabled");
+        OperationFailedException e = assertThrows(OperationFailedException.class,
+                () -> sandbox.connect(new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE), T));
+        assertThat(e.problem().key()).isEqualTo("services.policy.connectRefused");
+        assertThat(e.getMessage()).contains("per-VM service policy").contains(SandboxSeed.DEMO_LINUX_NAME);
+        assertThat(e.detail()).contains("EnabledStatePolicy").contains("10013").contains("modelled");
+        try (StreamConnection c = sandbox.connect(new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.SINK_SERVICE), T)) {
+            assertThat(c.peerAddress()).isNotBlank();
+        }
+
+        JsonSandboxFakes.writePolicy(dir, SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE, "enabled");
+        try (StreamConnection c = sandbox.connect(new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE), T)) {
+            assertThat(new String(roundTrip(c, "back".getBytes()))).isEqualTo("back");
+        }
+    }
+
+    @Test
+    void aVmThatIsOffIsReportedAsOffEvenWhenItsPolicyDisablesTheService() throws Exception {
+        JsonSandboxFakes.writeVms(dir, "Off", "Off");
+        JsonSandboxFakes.writePolicy(dir, SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE, "disabled");
+        OperationFailedException e = assertThrows(OperationFailedException.class,
+                () -> sandbox.connect(new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, SandboxSeed.ECHO_SERVICE), T));
+        assertThat(e.problem().key()).isEqualTo("net.winsock.unreachable");
+    }
 }

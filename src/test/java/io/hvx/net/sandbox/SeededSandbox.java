@@ -4,6 +4,7 @@ import io.hvx.core.Guid;
 import io.hvx.core.RegisteredServices;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.SandboxVms;
+import io.hvx.core.ServicePolicy;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,11 @@ public final class SeededSandbox {
             @Override
             public List<Vm> all() {
                 return all;
+            }
+
+            @Override
+            public ServicePolicy policy(Guid vmId, Guid serviceId) {
+                return ServicePolicy.DEFERRED;
             }
         };
     }

@@ -1,38 +1,69 @@
 package io.hvx.ui.connections;
 
+import static io.hvx.ui.connections.Terminals.lines;
+import static io.hvx.ui.connections.Terminals.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvx.core.Guid;
 import io.hvx.core.HvEndpoint;
+import io.hvx.core.KnownService;
 import io.hvx.core.Messages;
+import io.hvx.core.OperationFailedException;
 import io.hvx.core.PipeConnector;
+import io.hvx.core.Problem;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.ServiceChoice;
+import io.hvx.core.Settings;
 import io.hvx.core.VmChoice;
 import io.hvx.core.VsockTemplate;
+import io.hvx.core.terminal.SavedConnection;
+import io.hvx.ui.common.DialogService;
+import io.hvx.ui.common.TestDialogs;
+import io.hvx.ui.common.TestTasks;
 import io.hvx.ui.connections.ConnectionSessionViewModel.State;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The session's state, data flow, batching and bounds over an in-memory connector, without the toolkit. */
+/** A connection tab's states, data flow, notes, reconnects and warnings over an in-memory connector, without the toolkit. */
 class ConnectionSessionViewModelTest {
 
-    private final QueuedTasks tasks = new QueuedTasks();
+    private static final HvEndpoint ECHO = new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, VsockTemplate.guidForPort(7));
+
+    @TempDir
+    Path tmp;
+
+    private final TestTasks tasks = TestTasks.immediate();
+    private final TestDialogs dialogs = new TestDialogs();
+    private final Settings settings = Settings.inMemory();
+    private final List<SavedConnection> remembered = new ArrayList<>();
     private final List<ConnectionSessionViewModel> sessions = new ArrayList<>();
 
-    private ConnectionSessionViewModel session(PipeConnector connector) {
-        ConnectionSessionViewModel s = new ConnectionSessionViewModel(connector,
-                (vm, service) -> new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, VsockTemplate.guidForPort(7)),
-                tasks, Clock.systemUTC());
+    @BeforeEach
+    void english() {
+        Messages.setLocale(Locale.US);
+    }
+
+    private ConnectionSessionViewModel session(io.hvx.core.Connector connector, HvEndpoint target) {
+        ConnectionSessionViewModel s = new ConnectionSessionViewModel(connector, (vm, service) -> target,
+                Terminals.context(tmp, tasks, dialogs, settings), remembered::add,
+                List.of(Duration.ofMillis(1), Duration.ofMillis(2)));
         s.vmProperty().set(VmChoice.typed("demo-linux"));
         s.serviceProperty().set(ServiceChoice.typed("vsock:7"));
         sessions.add(s);
         return s;
+    }
+
+    private ConnectionSessionViewModel session(PipeConnector connector) {
+        return session(connector, ECHO);
     }
 
     @AfterEach
@@ -40,8 +71,13 @@ class ConnectionSessionViewModelTest {
         sessions.forEach(ConnectionSessionViewModel::close);
     }
 
+    private void send(ConnectionSessionViewModel s, String line) {
+        s.sender().inputProperty().set(line);
+        assertThat(s.sender().send()).as("sent " + line).isTrue();
+    }
+
     @Test
-    void sendsALineAndShowsTheEcho() throws Exception {
+    void sendsALineAndShowsTheEchoAfterItWithItsTimeAndDirection() throws Exception {
         PipeConnector connector = new PipeConnector(List.of());
         ConnectionSessionViewModel s = session(connector);
         s.connect();
@@ -49,15 +85,21 @@ class ConnectionSessionViewModelTest {
         tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
         assertThat(s.titleProperty().get()).isEqualTo("demo-linux · vsock:7");
         assertThat(s.peerProperty().get()).isEqualTo("pipe:peer");
-        assertThat(connector.endpoints).containsExactly(new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, VsockTemplate.guidForPort(7)));
+        assertThat(connector.endpoints).containsExactly(ECHO);
+        assertThat(remembered).extracting(SavedConnection::label).containsExactly("demo-linux · vsock:7");
 
-        assertThat(s.send("hello")).isTrue();
-        tasks.until(() -> s.outputProperty().get().equals("hello\n") && s.sentProperty().get() == 6);
-        assertThat(s.receivedProperty().get()).isEqualTo(6);
-
-        s.appendNewlineProperty().set(false);
-        s.send("no newline");
-        tasks.until(() -> s.outputProperty().get().equals("hello\nno newline") && s.sentProperty().get() == 16);
+        send(s, "hello");
+        tasks.until(() -> traffic(s.terminal()).equals(List.of("> hello", "< hello")));
+        assertThat(lines(s.terminal())).containsExactly("* Connecting to demo-linux · vsock:7…", "* Connected (pipe:peer)",
+                "> hello", "< hello");
+        var sentRow = s.terminal().rows(2, 1).getFirst();
+        assertThat(s.terminal().gutter(sentRow)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d");
+        assertThat(sentRow.line().bytes()).isEqualTo("hello\n".getBytes(StandardCharsets.UTF_8));
+        tasks.until(() -> {
+            s.pulse();
+            return s.sentProperty().get() == 6 && s.receivedProperty().get() == 6;
+        });
+        assertThat(s.sender().inputProperty().get()).isEmpty();
     }
 
     @Test
@@ -66,14 +108,19 @@ class ConnectionSessionViewModelTest {
         ConnectionSessionViewModel s = session(connector);
         s.connect();
         tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
-        s.send("last words");
-        s.sendEof();
-        assertThat(s.canSend()).isFalse();
-        assertThat(s.send("more")).isFalse();
+        send(s, "last words");
+        s.sender().sendEof();
+        assertThat(s.sender().canSendProperty().get()).isFalse();
+        s.sender().inputProperty().set("more");
+        assertThat(s.sender().send()).isFalse();
         tasks.until(() -> s.stateProperty().get() == State.PEER_CLOSED);
-        tasks.until(() -> s.outputProperty().get().equals("last words\n"));
         tasks.until(() -> connector.last().isClosed());
         assertThat(connector.last().outputShut).isTrue();
+        // the echo may come back before or after the EOF is written; the peer closes after both
+        assertThat(lines(s.terminal())).containsSubsequence("> last words", "* EOF sent: this side will send nothing more",
+                "* Closed by peer: it will send nothing more");
+        assertThat(lines(s.terminal())).containsSubsequence("> last words", "< last words",
+                "* Closed by peer: it will send nothing more");
     }
 
     @Test
@@ -84,19 +131,22 @@ class ConnectionSessionViewModelTest {
         tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
         connector.last().peerCloses();
         tasks.until(() -> s.stateProperty().get() == State.PEER_CLOSED);
-        assertThat(s.outputProperty().get()).isEqualTo("bye\n");
-        assertThat(s.canSend()).isTrue();
+        assertThat(traffic(s.terminal())).containsExactly("< bye");
+        assertThat(s.sender().canSendProperty().get()).isTrue();
         s.disconnect();
         assertThat(s.stateProperty().get()).isEqualTo(State.CLOSED);
         assertThat(connector.last().isClosed()).isTrue();
+        assertThat(s.sender().canSendProperty().get()).isFalse();
     }
 
     @Test
-    void afterClosedByPeerConnectStartsANewConnectionWithoutDisconnect() throws Exception {
+    void aNewConnectionReplacesWhatIsLeftAndTheTerminalKeepsTheEarlierOne() throws Exception {
         PipeConnector connector = new PipeConnector(List.of());
         ConnectionSessionViewModel s = session(connector);
         s.connect();
         tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
+        send(s, "first");
+        tasks.until(() -> traffic(s.terminal()).contains("< first"));
         PipeConnector.Pipe first = connector.last();
         first.peerCloses();
         tasks.until(() -> s.stateProperty().get() == State.PEER_CLOSED);
@@ -107,73 +157,73 @@ class ConnectionSessionViewModelTest {
         tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
         assertThat(connector.opened).hasSize(2);
         assertThat(first.isClosed()).as("the half-closed connection was replaced").isTrue();
-        s.send("again");
-        tasks.until(() -> s.outputProperty().get().equals("again\n"));
-        assertThat(s.sentProperty().get()).isEqualTo(6);
+        send(s, "again");
+        tasks.until(() -> traffic(s.terminal()).contains("< again"));
+        assertThat(traffic(s.terminal())).containsExactly("> first", "< first", "> again", "< again");
+        tasks.until(() -> {
+            s.pulse();
+            return s.sentProperty().get() == 6;
+        });
     }
 
     @Test
-    void manySmallReadsReachTheUiThreadInOneBatch() throws Exception {
+    void theReaderHandsNoDataToTheUiThreadItWritesTheTerminalDirectly() throws Exception {
         List<byte[]> chunks = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             chunks.add(new byte[] {(byte) ('a' + i % 26)});
         }
+        TestTasks held = TestTasks.held();
         PipeConnector connector = new PipeConnector(chunks);
-        ConnectionSessionViewModel s = session(connector);
+        ConnectionSessionViewModel s = new ConnectionSessionViewModel(connector, (vm, service) -> ECHO,
+                Terminals.context(tmp, held, dialogs, settings), remembered::add, List.of(Duration.ofMillis(1)));
+        sessions.add(s);
+        s.vmProperty().set(VmChoice.typed("demo-linux"));
+        s.serviceProperty().set(ServiceChoice.typed("vsock:7"));
         s.connect();
-        // the UI thread is "busy" (nothing is run) while all 2000 reads happen
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while ((connector.opened.isEmpty() || connector.last().reads < 2000) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        held.runAll(); // resolves and starts the session
+        // the UI thread runs nothing while all 2000 reads land in the terminal
+        Terminals.await(() -> s.terminal().buffer().receivedBytes() == 2000);
         assertThat(connector.last().reads).isEqualTo(2000);
-        Thread.sleep(50);
-        // "connected" and one flush: not one task per read
-        assertThat(tasks.queue.size()).isLessThanOrEqualTo(2);
-        tasks.drain();
+        assertThat(s.terminal().buffer().line(s.terminal().buffer().end()).text()).hasSize(2000).startsWith("abc");
+        assertThat(s.terminal().lineCountProperty().get()).as("properties change only in a pulse").isZero();
+        held.runAll(); // "connected"
+        s.pulse();
         assertThat(s.receivedProperty().get()).isEqualTo(2000);
-        assertThat(s.outputProperty().get()).hasSize(2000).startsWith("abc");
+        assertThat(s.terminal().lineCountProperty().get()).isEqualTo(3);
     }
 
     @Test
-    void outputKeepsOnlyTheLastBytesOfAFlood() throws Exception {
-        int limit = ConnectionSessionViewModel.OUTPUT_LIMIT;
-        List<byte[]> chunks = new ArrayList<>();
-        int total = 0;
-        for (int i = 0; total < limit * 3; i++) {
-            byte[] c = new byte[10_000];
-            java.util.Arrays.fill(c, (byte) ('0' + i % 10));
-            chunks.add(c);
-            total += c.length;
+    void theScrollbackKeepsTheNewestLinesOfAFloodAndSaysHowManyFellOut() throws Exception {
+        settings.put(Settings.Key.TERMINAL_SCROLLBACK, "100");
+        StringBuilder flood = new StringBuilder();
+        for (int i = 0; i < 250; i++) {
+            flood.append("line ").append(i).append('\n');
         }
-        byte[] tail = "THE END".getBytes(StandardCharsets.UTF_8);
-        chunks.add(tail);
-        total += tail.length;
-        PipeConnector connector = new PipeConnector(chunks);
+        PipeConnector connector = new PipeConnector(List.of(flood.toString().getBytes(StandardCharsets.UTF_8)));
         ConnectionSessionViewModel s = session(connector);
         s.connect();
-        long expected = total;
-        tasks.until(() -> s.receivedProperty().get() == expected);
-        assertThat(s.outputProperty().get().length()).isEqualTo(limit);
-        assertThat(s.outputProperty().get()).endsWith("THE END");
-        assertThat(s.droppedBytes()).isEqualTo(total - limit);
+        tasks.until(() -> s.terminal().buffer().receivedBytes() == flood.length()
+                && s.stateProperty().get() == State.CONNECTED);
+        s.pulse();
+        TerminalViewModel t = s.terminal();
+        assertThat(t.lineCountProperty().get()).isEqualTo(100);
+        assertThat(t.droppedProperty().get()).isEqualTo(152); // the two notes and 150 lines
+        assertThat(t.droppedNoteProperty().get()).isEqualTo("152 older lines not shown (the scrollback keeps the newest)");
+        assertThat(traffic(t).getLast()).isEqualTo("< line 249");
     }
 
     @Test
-    void hexToggleShowsADumpOfTheSameBytes() throws Exception {
+    void theHexViewShowsTheSameBytes() throws Exception {
         PipeConnector connector = new PipeConnector(List.of(new byte[] {'h', 'i', 0, (byte) 0xff, '\n'}));
         ConnectionSessionViewModel s = session(connector);
         s.connect();
-        tasks.until(() -> s.receivedProperty().get() == 5);
-        assertThat(s.outputProperty().get()).isEqualTo("hi\\x00\\xff\n");
-        s.hexProperty().set(true);
-        assertThat(s.outputProperty().get())
-                .isEqualTo("00000000  68 69 00 ff 0a                                    |hi...|\n");
-        s.hexProperty().set(false);
-        assertThat(s.outputProperty().get()).isEqualTo("hi\\x00\\xff\n");
-        s.clear();
-        assertThat(s.outputProperty().get()).isEmpty();
-        assertThat(s.receivedProperty().get()).isEqualTo(5);
+        tasks.until(() -> s.terminal().buffer().receivedBytes() == 5);
+        assertThat(Terminals.rows(s.terminal())).contains("hi^@\\xff");
+        s.terminal().hexProperty().set(true);
+        assertThat(Terminals.rows(s.terminal()))
+                .contains("00000000  68 69 00 ff 0a                                    |hi...|");
+        s.terminal().hexProperty().set(false);
+        assertThat(Terminals.rows(s.terminal())).contains("hi^@\\xff");
     }
 
     @Test
@@ -191,16 +241,17 @@ class ConnectionSessionViewModelTest {
     }
 
     @Test
-    void aFailedConnectShowsTheEnginesSentence() throws Exception {
-        ConnectionSessionViewModel s = new ConnectionSessionViewModel((ep, t) -> {
-            throw new io.hvx.core.OperationFailedException(io.hvx.core.Problem.of("net.error.refused", ep.toString()), "code 111");
-        }, (vm, service) -> new HvEndpoint(Guid.parse("00000000-0000-0000-0000-000000000000"), VsockTemplate.guidForPort(9)),
-                tasks, Clock.systemUTC());
-        sessions.add(s);
+    void aFailedConnectShowsTheEnginesSentenceAndKeepsTheEndpointForADiagnosis() throws Exception {
+        HvEndpoint nowhere = new HvEndpoint(Guid.parse("00000000-0000-0000-0000-000000000000"), VsockTemplate.guidForPort(9));
+        ConnectionSessionViewModel s = session((ep, t) -> {
+            throw new OperationFailedException(Problem.of("net.error.refused", ep.toString()), "code 111");
+        }, nowhere);
         s.connect();
         tasks.until(() -> s.stateProperty().get() == State.FAILED);
-        assertThat(s.errorProperty().get().sentence()).startsWith(Messages.get("net.error.refused", "X").substring(0, 10));
+        assertThat(s.errorProperty().get().sentence()).isEqualTo(Messages.get("net.error.refused", nowhere.toString()));
         assertThat(s.errorProperty().get().detail()).isEqualTo("code 111");
+        assertThat(s.endpointProperty().get()).isEqualTo(nowhere);
+        assertThat(lines(s.terminal()).getLast()).isEqualTo("* Failed: " + Messages.get("net.error.refused", nowhere.toString()));
         // a new attempt clears the error
         s.connect();
         assertThat(s.errorProperty().get()).isNull();
@@ -208,23 +259,62 @@ class ConnectionSessionViewModelTest {
     }
 
     @Test
-    void textEscapesWhatIsNotPrintable() {
-        byte[] b = {'a', 0x1b, '[', 'm', '\r', '\n', 'x', '\r', (byte) 0xe4, (byte) 0xb8, (byte) 0xad, (byte) 0xc3, '\t', 0x7f};
-        assertThat(Transcript.text(b, 0, b.length)).isEqualTo("a\\x1b[m\nx\\x0d中\\xc3\t\\x7f");
-        byte[] cut = {(byte) 0xe4, (byte) 0xb8};
-        assertThat(Transcript.text(cut, 0, 2)).isEqualTo("\\xe4\\xb8");
+    void automaticReconnectTriesAgainWithBackoffUntilItConnects() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        PipeConnector pipes = new PipeConnector(List.of());
+        ConnectionSessionViewModel s = session((ep, t) -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw new OperationFailedException(Problem.of("net.error.refused", ep.toString()), "code 111");
+            }
+            return pipes.connect(ep, t);
+        }, ECHO);
+        s.autoReconnectProperty().set(true);
+        assertThat(settings.get(Settings.Key.TERMINAL_AUTO_RECONNECT)).contains("true");
+        s.connect();
+        tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(lines(s.terminal())).filteredOn(l -> l.startsWith("* Reconnecting"))
+                .containsExactly("* Reconnecting in 0.0 s (attempt 1)", "* Reconnecting in 0.0 s (attempt 2)");
+        assertThat(s.reconnectNoteProperty().get()).isEmpty();
+
+        // the peer going away starts it again; turning it off stops that
+        s.autoReconnectProperty().set(false);
+        pipes.last().peerCloses();
+        tasks.until(() -> s.stateProperty().get() == State.PEER_CLOSED);
+        tasks.runAll();
+        assertThat(attempts.get()).isEqualTo(3);
     }
 
     @Test
-    void transcriptDropsTheOldestBytes() {
-        Transcript t = new Transcript(8);
-        t.append("abcdef".getBytes(StandardCharsets.US_ASCII), 0, 6);
-        t.append("ghij".getBytes(StandardCharsets.US_ASCII), 0, 4);
-        assertThat(t.text()).isEqualTo("cdefghij");
-        assertThat(t.dropped()).isEqualTo(2);
-        t.append("0123456789".getBytes(StandardCharsets.US_ASCII), 0, 10);
-        assertThat(t.text()).isEqualTo("23456789");
-        assertThat(t.dropped()).isEqualTo(12);
-        assertThat(t.hex()).startsWith("0000000c  32 33");
+    void reconnectClosesTheOpenConnectionAndMakesANewOne() throws Exception {
+        PipeConnector connector = new PipeConnector(List.of());
+        ConnectionSessionViewModel s = session(connector);
+        s.connect();
+        tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
+        s.reconnect();
+        tasks.until(() -> s.stateProperty().get() == State.CONNECTED && connector.opened.size() == 2);
+        assertThat(connector.opened.getFirst().isClosed()).isTrue();
+        assertThat(lines(s.terminal())).containsSubsequence("* Connected (pipe:peer)", "* Disconnected",
+                "* Connected (pipe:peer)");
+    }
+
+    @Test
+    void theVmSessionServiceIsAPowerShellDirectServiceTheUserIsWarnedOnce() throws Exception {
+        PipeConnector connector = new PipeConnector(List.of());
+        ConnectionSessionViewModel s = session(connector,
+                new HvEndpoint(SandboxSeed.DEMO_LINUX_ID, KnownService.VM_SESSION_SERVICE.id()));
+        dialogs.confirmAnswers(false, true);
+        s.connect();
+        assertThat(s.stateProperty().get()).isEqualTo(State.IDLE);
+        assertThat(connector.opened).as("No: nothing is connected").isEmpty();
+        DialogService.Confirmation asked = dialogs.asked(DialogService.Confirmation.class).getFirst();
+        assertThat(asked.warning()).isTrue();
+        assertThat(asked.header()).contains("VM Session Service").contains("not a text service");
+
+        s.connect();
+        tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
+        s.reconnect();
+        tasks.until(() -> s.stateProperty().get() == State.CONNECTED && connector.opened.size() == 2);
+        assertThat(dialogs.asked(DialogService.Confirmation.class)).as("asked once per tab and service").hasSize(2);
     }
 }

@@ -1,21 +1,29 @@
 package io.hvx.ui.connections;
 
+import static io.hvx.ui.connections.Terminals.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hvx.core.Backend;
+import io.hvx.TestBackend;
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.Messages;
-import io.hvx.core.Mode;
+import io.hvx.core.PipeConnector;
 import io.hvx.core.SandboxSeed;
 import io.hvx.core.ServiceChoice;
-import io.hvx.core.VmChoice;
 import io.hvx.core.VmAlias;
+import io.hvx.core.VmChoice;
 import io.hvx.core.VsockTemplate;
+import io.hvx.core.terminal.SavedConnection;
+import io.hvx.files.JsonConnectionBook;
+import io.hvx.net.ResponderServers;
+import io.hvx.ui.common.TestDialogs;
+import io.hvx.ui.common.TestTasks;
 import io.hvx.ui.connections.ConnectionSessionViewModel.State;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,21 +32,29 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The section's choices and name resolution, and real connections to the sandbox's demo VMs. */
+/** The section's choices and name resolution, its tabs, recent connections, and real connections to the sandbox's demo VMs. */
 class ConnectionsViewModelTest {
 
     @TempDir
     Path tmp;
 
-    private final QueuedTasks tasks = new QueuedTasks();
+    private final TestTasks tasks = TestTasks.immediate();
+    private final TestDialogs dialogs = new TestDialogs();
+    private TestBackend backend;
     private ConnectionsViewModel model;
 
     @BeforeEach
     void sandbox() {
         Messages.setLocale(Locale.US);
-        Backend backend = new io.hvx.DefaultBackendFactory(tmp.resolve("data")).create(Mode.SANDBOX, tmp.resolve("sandbox"));
-        model = new ConnectionsViewModel(backend.vms(), backend.services(), backend.connector(), tasks, Clock.systemUTC());
+        backend = TestBackend.sandbox(tmp);
+        model = model(backend.connector());
         model.start();
+    }
+
+    private ConnectionsViewModel model(io.hvx.core.Connector connector) {
+        return new ConnectionsViewModel(backend.vms(), backend.services(), connector, backend.listenerFactory(),
+                new ResponderServers(), JsonConnectionBook.inDataDir(tmp.resolve("data"), Clock.systemUTC()),
+                Terminals.context(tmp.resolve("data"), tasks, dialogs), List.of(Duration.ofMillis(1)));
     }
 
     @AfterEach
@@ -111,17 +127,53 @@ class ConnectionsViewModelTest {
     }
 
     @Test
-    void newTabsStartWithTheCurrentChoicesAndClosingOneClosesItsConnection() {
-        ConnectionSessionViewModel first = model.newSession(null);
+    void newTabsStartWithTheCurrentChoicesAndClosingOneClosesItsConnection() throws Exception {
+        PipeConnector pipes = new PipeConnector(List.of());
+        ConnectionsViewModel m = model(pipes);
+        m.start();
+        ConnectionSessionViewModel first = m.newSession(null);
         first.vmProperty().set(VmChoice.typed("demo-linux"));
         first.serviceProperty().set(listed("Demo echo · vsock:7"));
         first.timeoutProperty().set("900");
-        ConnectionSessionViewModel second = model.newSession(first);
+        first.connect();
+        tasks.until(() -> first.stateProperty().get() == State.CONNECTED);
+        ConnectionSessionViewModel second = m.newSession(first);
         assertThat(second.vmProperty().get()).isEqualTo(VmChoice.typed("demo-linux"));
         assertThat(second.serviceProperty().get().id()).isEqualTo(SandboxSeed.ECHO_SERVICE);
         assertThat(second.timeoutProperty().get()).isEqualTo("900");
-        model.closeSession(first);
-        assertThat(model.sessions()).containsExactly(second);
+        assertThat(pipes.last().isClosed()).isFalse();
+        m.closeSession(first);
+        assertThat(m.sessions()).containsExactly(second);
+        assertThat(first.stateProperty().get()).isEqualTo(State.CLOSED);
+        assertThat(pipes.last().isClosed()).as("closing the tab closed its connection").isTrue();
+        m.close();
+    }
+
+    @Test
+    void aConnectionIsRememberedAsRecentCanBeStarredAndIsThereNextTime() throws Exception {
+        ConnectionSessionViewModel s = model.open(listedVm("demo-linux"), listed("Demo echo · vsock:7"));
+        s.connect();
+        tasks.until(() -> !model.saved().isEmpty());
+        assertThat(model.saved()).extracting(SavedConnection::label).containsExactly("demo-linux · Demo echo");
+        assertThat(model.saved().getFirst().favourite()).isFalse();
+        model.favourite(model.saved().getFirst(), true);
+        ConnectionSessionViewModel typed = model.open(VmChoice.typed("demo-linux"), ServiceChoice.typed("vsock:9"));
+        typed.connect();
+        tasks.until(() -> model.saved().size() == 2);
+        assertThat(model.saved()).extracting(SavedConnection::label)
+                .as("favourites first").containsExactly("demo-linux · Demo echo", "demo-linux · vsock:9");
+
+        ConnectionsViewModel next = model(backend.connector());
+        next.start();
+        assertThat(next.saved()).extracting(SavedConnection::label).containsExactly("demo-linux · Demo echo", "demo-linux · vsock:9");
+        SavedConnection star = next.saved().getFirst();
+        assertThat(star.favourite()).isTrue();
+        assertThat(star.service().id()).isEqualTo(SandboxSeed.ECHO_SERVICE);
+        ConnectionSessionViewModel again = next.open(star);
+        tasks.until(() -> again.stateProperty().get() == State.CONNECTED);
+        next.forget(next.saved().getLast());
+        assertThat(next.saved()).hasSize(1);
+        next.close();
     }
 
     @Test
@@ -133,16 +185,22 @@ class ConnectionsViewModelTest {
         s.connect();
         assertThat(s.titleProperty().get()).isEqualTo("demo-linux · Demo echo");
         tasks.until(() -> s.stateProperty().get() == State.CONNECTED);
-        s.send("hello");
-        tasks.until(() -> s.outputProperty().get().equals("hello\n"));
-        s.send("你好");
-        tasks.until(() -> s.outputProperty().get().equals("hello\n你好\n"));
-        tasks.until(() -> s.sentProperty().get() == 6 + 7 && s.receivedProperty().get() == 13);
-        s.sendEof();
+        s.sender().inputProperty().set("hello");
+        s.sender().send();
+        tasks.until(() -> traffic(s.terminal()).equals(List.of("> hello", "< hello")));
+        s.sender().inputProperty().set("你好");
+        s.sender().send();
+        tasks.until(() -> traffic(s.terminal()).equals(List.of("> hello", "< hello", "> 你好", "< 你好")));
+        tasks.until(() -> {
+            s.pulse();
+            return s.sentProperty().get() == 6 + 7 && s.receivedProperty().get() == 13;
+        });
+        s.sender().sendEof();
         tasks.until(() -> s.stateProperty().get() == State.PEER_CLOSED);
         assertThat(s.errorProperty().get()).isNull();
-        s.hexProperty().set(true);
-        assertThat(s.outputProperty().get()).startsWith("00000000  68 65 6c 6c 6f 0a");
+        s.terminal().hexProperty().set(true);
+        assertThat(Terminals.rows(s.terminal())).contains(
+                "00000000  68 65 6c 6c 6f 0a                                 |hello.|");
     }
 
     @Test

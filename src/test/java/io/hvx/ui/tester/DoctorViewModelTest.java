@@ -74,7 +74,7 @@ class DoctorViewModelTest {
         assertThat(d.summaryProperty().get()).isEqualTo("Checking\u2026");
         tasks.until(() -> !d.runningProperty().get());
         assertThat(d.checks()).extracting(CheckResult::id)
-                .containsExactly("socketProvider", "rights", "vm", "service", "guestServiceInterface", "connect");
+                .containsExactly("socketProvider", "rights", "vm", "service", "guestServiceInterface", "serviceEnabled", "connect");
         assertThat(d.summaryProperty().get()).isEqualTo("First failing check: Connect.");
     }
 

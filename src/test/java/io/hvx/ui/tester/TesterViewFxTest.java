@@ -165,7 +165,7 @@ class TesterViewFxTest {
         robot.interact(() -> find(robot, "#tester-tabs", TabPane.class).getSelectionModel().select(1));
         robot.clickOn("#doctor-run");
         VBox rows = find(robot, "#doctor-rows", VBox.class);
-        waitUntil(() -> rows.getChildren().size() == 6 && find(robot, "#doctor-run", Button.class).isDisabled() == false);
+        waitUntil(() -> rows.getChildren().size() == 7 && find(robot, "#doctor-run", Button.class).isDisabled() == false);
         assertThat(find(robot, "#doctor-summary", Label.class).getText()).isEqualTo("First failing check: Connect.");
         HBox service = find(robot, "#doctor-row-service", HBox.class);
         assertThat(service.getStyleClass()).contains("doctor-row-unknown");
@@ -190,7 +190,7 @@ class TesterViewFxTest {
         waitUntil(diagnose::isVisible);
         robot.clickOn(diagnose);
         waitUntil(() -> find(robot, "#tester-view", Node.class).isVisible()
-                && find(robot, "#doctor-rows", VBox.class).getChildren().size() == 6);
+                && find(robot, "#doctor-rows", VBox.class).getChildren().size() == 7);
         assertThat(find(robot, "#doctor-row-vm", HBox.class).getStyleClass()).contains("doctor-row-fail");
         assertThat(find(robot, "#doctor-summary", Label.class).getText()).isEqualTo("First failing check: Virtual machine.");
         assertThat(find(robot, "#tester-vm", ComboBox.class).getEditor().getText()).isEqualTo("demo-windows");
@@ -208,7 +208,7 @@ class TesterViewFxTest {
         Screenshots.write(stage.getScene(), "tester-zh");
         robot.interact(() -> find(robot, "#tester-tabs", TabPane.class).getSelectionModel().select(1));
         robot.clickOn("#doctor-run");
-        waitUntil(() -> find(robot, "#doctor-rows", VBox.class).getChildren().size() == 6
+        waitUntil(() -> find(robot, "#doctor-rows", VBox.class).getChildren().size() == 7
                 && !find(robot, "#doctor-run", Button.class).isDisabled());
         assertThat(find(robot, "#doctor-summary", Label.class).getText()).isEqualTo("没有检查失败。");
         Screenshots.write(stage.getScene(), "doctor-zh");
