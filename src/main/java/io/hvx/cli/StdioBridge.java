@@ -45,6 +45,8 @@ final class StdioBridge implements ConnectionSession.Events {
     private volatile HvxException streamFailure;
     /** Whether the bridge ended because the peer closed (and does not take more data). */
     private volatile boolean peerGone;
+    /** Bytes the pump has read from stdin and not yet handed to the session. */
+    private volatile int inHand;
 
     private StdioBridge(OutputStream out, ResponderServer.Activity activity) {
         this.out = out;
@@ -92,10 +94,24 @@ final class StdioBridge implements ConnectionSession.Events {
         if (session.error().isPresent()) {
             throw session.error().get();
         }
-        if (bridge.peerGone && session.unsentBytes() > 0) {
-            // the writer had not got to it when the peer left: the same fault as a failed write
+        long unsent = bridge.peerGone ? session.unsentBytes() + bridge.inHand + available(in) : 0;
+        if (unsent > 0) {
+            // input hvx had, or stdin held ready, when the peer left: the same fault as a failed write
             throw new OperationFailedException(Problem.of("net.error.reset", session.peerAddress()),
-                    Messages.get("cli.connect.unsent", session.unsentBytes()));
+                    Messages.get("cli.connect.unsent", unsent));
+        }
+    }
+
+    /**
+     * Bytes stdin holds ready now (a file's rest, a pipe's buffer), 0 for a terminal nobody types
+     * at or a stream that cannot tell: input still waiting when the peer left was not delivered.
+     */
+    private static long available(InputStream in) {
+        try {
+            return Math.max(0, in.available());
+        } catch (IOException e) {
+            // stdin cannot say: count nothing, as for a terminal
+            return 0;
         }
     }
 
@@ -109,9 +125,11 @@ final class StdioBridge implements ConnectionSession.Events {
                     session.shutdownOutput();
                     return;
                 }
+                inHand = n;
                 if (n > 0 && !session.sendBlocking(Arrays.copyOf(buf, n))) {
                     return;
                 }
+                inHand = 0;
             }
         } catch (IOException e) {
             // not an end of input: the peer must not take what it got for all of it

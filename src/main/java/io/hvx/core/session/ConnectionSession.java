@@ -272,6 +272,10 @@ public final class ConnectionSession implements AutoCloseable {
     /** Removes the written head of the queue and wakes senders waiting for room. */
     private void take(int length) {
         synchronized (queue) {
+            if (writerStopped) {
+                // the session ended while this was written: the queue, and its count, are gone already
+                return;
+            }
             queue.pollFirst();
             queuedBytes -= length;
             queue.notifyAll();
