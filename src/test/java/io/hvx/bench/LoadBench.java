@@ -195,7 +195,7 @@ public final class LoadBench {
     }
 
     /** Runs the clients in their own JVM and returns what they printed. */
-    private static String runClients(Path path, int n, int bytes) throws Exception {
+    static String runClients(Path path, int n, int bytes) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), LoadBench.class.getName(),
                 "clients", path.toString(), String.valueOf(n), String.valueOf(bytes)));
