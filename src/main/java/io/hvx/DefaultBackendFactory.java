@@ -58,12 +58,15 @@ public final class DefaultBackendFactory implements BackendFactory {
 
     private final Path dataDir;
 
-    /** Keeps settings and the undo journal in the per-user data directory. */
+    /**
+     * Keeps settings, the undo journal and logs in the data directory of {@link AppDirs#dataDir(Mode, Path)}:
+     * the per-user one, or a chosen sandbox directory.
+     */
     public DefaultBackendFactory() {
         this(null);
     }
 
-    /** Keeps settings and the undo journal in {@code dataDir} (tests; null for the default). */
+    /** Keeps settings, the undo journal and logs in {@code dataDir} (tests; null for the default). */
     public DefaultBackendFactory(Path dataDir) {
         this.dataDir = dataDir;
     }
@@ -74,7 +77,7 @@ public final class DefaultBackendFactory implements BackendFactory {
         Environment env = new Environment(mode, Elevation.isElevated(), Version.get(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.version"), AppDirs.sandboxDir(sandboxDirOption),
-                dataDir != null ? dataDir : AppDirs.dataDir());
+                dataDir != null ? dataDir : AppDirs.dataDir(mode, sandboxDirOption));
         Logs.init(env.dataDir().resolve("logs"));
         // one clock for every store: creation stamps, VM uptimes, journal times
         Clock clock = Clock.systemUTC();

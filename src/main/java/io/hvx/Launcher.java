@@ -6,6 +6,7 @@ import io.hvx.cli.CliContext;
 import io.hvx.core.Messages;
 import io.hvx.core.TextSafety;
 import io.hvx.platform.Logs;
+import io.hvx.platform.Terminals;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.PrintStream;
@@ -53,7 +54,8 @@ public final class Launcher {
         PrintWriter err = new PrintWriter(System.err, true, System.err.charset());
         CliContext ctx = new CliContext(out, err, System.in, stdout, new DefaultBackendFactory(),
                 (mode, dir) -> App.launchAndWait(new DefaultBackendFactory(), mode, dir),
-                System.console() != null && System.console().isTerminal());
+                System.console() != null && System.console().isTerminal())
+                .stdoutTerminal(Terminals::stdoutIsTerminal);
         return CheckedOutput.settle(Cli.run(ctx, args), stdout, err);
     }
 }

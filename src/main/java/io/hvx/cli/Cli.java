@@ -57,9 +57,8 @@ public final class Cli {
         cl.registerConverter(Mode.class, text -> Mode.byId(text).orElseThrow(
                 () -> new CommandLine.TypeConversionException(Messages.get("cli.error.mode", text))));
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("hvx: " + TextSafety.escapeControls(firstLine(ex.getMessage())));
-            ex.getCommandLine().getErr().println(Messages.get("cli.error.seeHelp",
-                    ex.getCommandLine().getCommandSpec().qualifiedName()));
+            ex.getCommandLine().getErr().println("hvx: " + TextSafety.escapeControls(usageMessage(ex.getMessage())));
+            seeHelp(ex.getCommandLine());
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -71,6 +70,9 @@ public final class Cli {
                         commandLine.getErr().println("  " + TextSafety.escapeControls(line));
                     }
                 }
+                if (h instanceof OptionValueException) {
+                    seeHelp(commandLine);
+                }
                 return h.exitStatus();
             }
             commandLine.getErr().println("hvx: " + Messages.get("cli.error.unexpected", String.valueOf(ex)));
@@ -79,16 +81,26 @@ public final class Cli {
         return cl;
     }
 
+    /** The second line of every usage error: where the command's usage is. */
+    private static void seeHelp(CommandLine commandLine) {
+        commandLine.getErr().println(Messages.get("cli.error.seeHelp", commandLine.getCommandSpec().qualifiedName()));
+    }
+
     private static String nameOf(Class<?> command) {
         return command.getAnnotation(CommandLine.Command.class).name();
     }
 
-    private static String firstLine(String s) {
+    /**
+     * One format for every usage error, {@code hvx: <sentence>}: the first line of picocli's
+     * message without the {@code Error: } that some of its messages (argument groups) start with.
+     */
+    static String usageMessage(String s) {
         if (s == null) {
             return "";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = (nl < 0 ? s : s.substring(0, nl)).strip();
+        return line.startsWith("Error: ") ? line.substring("Error: ".length()) : line;
     }
 
     /** Gives commands with a {@code (CliContext)} constructor their context. */

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /**
  * What every command needs: the streams, the global options and, built on first use, the
@@ -24,6 +25,7 @@ public final class CliContext {
     private final BackendFactory backendFactory;
     private final GuiLauncher guiLauncher;
     private final boolean interactive;
+    private BooleanSupplier stdoutTerminal = () -> false;
     private Mode mode;
     private Path sandboxDir;
     private Backend backend;
@@ -61,6 +63,20 @@ public final class CliContext {
 
     public boolean interactive() {
         return interactive;
+    }
+
+    /**
+     * Says how to find out whether standard output is a terminal when standard input is not (the
+     * launcher asks the operating system); without it only {@link #interactive()} counts.
+     */
+    public CliContext stdoutTerminal(BooleanSupplier probe) {
+        this.stdoutTerminal = probe;
+        return this;
+    }
+
+    /** Whether standard output goes to a terminal (not a file or a pipe). */
+    public boolean stdoutIsTerminal() {
+        return interactive || stdoutTerminal.getAsBoolean();
     }
 
     public GuiLauncher guiLauncher() {

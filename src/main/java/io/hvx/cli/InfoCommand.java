@@ -2,13 +2,15 @@ package io.hvx.cli;
 
 import io.hvx.core.Environment;
 import io.hvx.core.Messages;
+import io.hvx.platform.Logs;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hvx info}: mode, elevation, versions and directories. */
+/** {@code hvx info}: mode, elevation, versions, directories and the log file (the same facts as text and JSON). */
 @Command(name = "info", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 public final class InfoCommand implements Callable<Integer> {
 
@@ -24,6 +26,8 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Environment env = ctx.backend().environment();
+        // the backend has pointed the log at its data directory
+        Path logFile = Logs.currentFile();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("mode", env.mode().id());
@@ -32,6 +36,8 @@ public final class InfoCommand implements Callable<Integer> {
             m.put("os", env.os());
             m.put("java", env.java());
             m.put("sandboxDir", env.sandboxDir().toString());
+            m.put("dataDir", env.dataDir().toString());
+            m.put("logFile", logFile == null ? null : logFile.toString());
             ctx.printJson(m);
         } else {
             var out = ctx.out();
@@ -43,6 +49,9 @@ public final class InfoCommand implements Callable<Integer> {
             out.printf("%-12s %s%n", Messages.get("info.java"), env.java());
             out.printf("%-12s %s%n", Messages.get("info.sandboxDir"), env.sandboxDir());
             out.printf("%-12s %s%n", Messages.get("info.dataDir"), env.dataDir());
+            if (logFile != null) {
+                out.printf("%-12s %s%n", Messages.get("about.logFile"), logFile);
+            }
         }
         return Cli.OK;
     }

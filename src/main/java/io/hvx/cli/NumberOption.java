@@ -100,8 +100,14 @@ record NumberOption(String name, Unit unit, long min, long max) {
         };
     }
 
+    /**
+     * A text that is no number is a usage error, as picocli's own type errors are ({@link
+     * OptionValueException}: the help hint follows); a number out of range is refused in one line,
+     * like the other checks a command makes of its values.
+     */
     private InvalidInputException refuse(String key, String t) {
-        return new InvalidInputException(Problem.of(key, name, quote(t), Messages.get(unit.key), show(min), show(max)));
+        Problem p = Problem.of(key, name, quote(t), Messages.get(unit.key), show(min), show(max));
+        return key.equals("cli.option.notNumber") ? new OptionValueException(p) : new InvalidInputException(p);
     }
 
     /** A bound as users write it: seconds with their fraction for {@link Unit#DECIMAL_SECONDS}. */

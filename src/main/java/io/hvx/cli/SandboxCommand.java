@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hvx sandbox}: the local model of the Hyper-V socket address space. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli",
-        subcommands = {SandboxVmCommand.class, SandboxPathCommand.class, SandboxServeCommand.class})
+        subcommands = {SandboxVmCommand.class, SandboxPathCommand.class, SandboxServeCommand.class,
+                SandboxResetCommand.class})
 public final class SandboxCommand implements Callable<Integer> {
 
     @Spec

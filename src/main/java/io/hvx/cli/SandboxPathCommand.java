@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code hvx sandbox path VM SERVICE}: the Unix socket path of a sandbox endpoint, for programs
- * outside hvx (socat, the C peer) that serve or connect to it.
+ * outside hvx (socat, the C peer) that serve or connect to it. Its directory is created, so the
+ * path can be bound right away.
  */
 @Command(name = "path", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 public final class SandboxPathCommand implements Callable<Integer> {
@@ -30,7 +31,10 @@ public final class SandboxPathCommand implements Callable<Integer> {
     public Integer call() {
         HvEndpoint ep = ctx.backend().names().target(vm, service).endpoint();
         Path dir = ctx.backend().environment().sandboxDir();
-        ctx.out().println(SandboxPaths.forSandbox(dir).path(ep.vmId(), ep.serviceId()));
+        Path path = SandboxPaths.forSandbox(dir).path(ep.vmId(), ep.serviceId());
+        // `socat UNIX-LISTEN:"$(hvx sandbox path …)"` binds at once: the directory must be there
+        SandboxPaths.createParent(path);
+        ctx.out().println(path);
         return Cli.OK;
     }
 }

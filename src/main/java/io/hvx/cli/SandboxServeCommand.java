@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hvx sandbox serve}: runs the built-in responders of every running sandbox VM in the
- * foreground, so programs outside hvx can connect to them, until interrupted.
+ * foreground, so programs outside hvx can connect to them, until interrupted ({@code --seconds 0},
+ * the default) or for {@code --seconds N}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
 public final class SandboxServeCommand implements Callable<Integer> {

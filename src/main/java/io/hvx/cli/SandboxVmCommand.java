@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
                 SandboxVmCommand.Add.class,
                 SandboxVmCommand.State.class,
                 SandboxVmCommand.Remove.class,
+                SandboxVmCommand.Restore.class,
         })
 public final class SandboxVmCommand {
 
@@ -126,7 +127,7 @@ public final class SandboxVmCommand {
         }
     }
 
-    /** {@code hvx sandbox vm remove NAME|ID}. */
+    /** {@code hvx sandbox vm remove NAME|ID [--yes]}: asks first; {@code restore} undoes it. */
     @Command(name = "remove", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
     public static final class Remove implements Callable<Integer> {
         private final CliContext ctx;
@@ -134,15 +135,53 @@ public final class SandboxVmCommand {
         @Parameters(index = "0", paramLabel = "NAME|ID", descriptionKey = "param.sandboxVmRef")
         String ref;
 
+        @Option(names = "--yes", descriptionKey = "option.services.yes")
+        boolean yes;
+
         public Remove(CliContext ctx) {
             this.ctx = ctx;
         }
 
         @Override
         public Integer call() {
-            VirtualMachine vm = inventory(ctx).remove(ref);
+            SandboxVmInventory inventory = inventory(ctx);
+            // the question names the VM the reference resolves to (and an unknown name fails before asking)
+            VirtualMachine target = inventory.find(ref);
+            if (!yes && !ServicesCommand.confirm(ctx, Messages.get("vms.sandbox.remove.confirm",
+                    TextSafety.escapeControls(target.name()), target.id()), Problem.of("vms.sandbox.confirm.noTerminal"))) {
+                return Cli.OK;
+            }
+            VirtualMachine vm = inventory.remove(target.id().toString());
             ctx.out().println(Messages.get("vms.sandbox.remove.done", TextSafety.escapeControls(vm.name()), vm.id()));
+            ctx.out().println(Messages.get("vms.sandbox.remove.restoreHint", shellWord(vm.name())));
             return Cli.OK;
         }
+    }
+
+    /** {@code hvx sandbox vm restore [NAME|ID]}: puts back a removed VM (the one removed last by default). */
+    @Command(name = "restore", mixinStandardHelpOptions = true, resourceBundle = "i18n.cli")
+    public static final class Restore implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME|ID", descriptionKey = "param.sandboxVmRemoved")
+        String ref;
+
+        public Restore(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            VirtualMachine vm = inventory(ctx).restore(ref);
+            ctx.out().println(Messages.get("vms.sandbox.restore.done", TextSafety.escapeControls(vm.name()), vm.id(),
+                    TextSafety.escapeControls(vm.state())));
+            return Cli.OK;
+        }
+    }
+
+    /** A VM name as one shell word, for commands the user may paste. */
+    static String shellWord(String name) {
+        String safe = TextSafety.escapeControls(name);
+        return safe.matches("[A-Za-z0-9._@%+=:,/-]+") ? safe : "'" + safe.replace("'", "'\\''") + "'";
     }
 }

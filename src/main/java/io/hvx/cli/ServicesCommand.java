@@ -4,6 +4,7 @@ import io.hvx.core.Guid;
 import io.hvx.core.ImportPlan;
 import io.hvx.core.InvalidInputException;
 import io.hvx.core.Messages;
+import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.ServiceRegistration;
 import io.hvx.core.ServiceRegistry;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +103,17 @@ public final class ServicesCommand implements Callable<Integer> {
      * @return whether the answer was yes
      */
     static boolean confirm(CliContext ctx, String question) {
+        return confirm(ctx, question, Problem.of("error.services.confirm.noTerminal"));
+    }
+
+    /**
+     * Asks {@code question} at the terminal; true for yes.
+     *
+     * @param noTerminal the refusal (exit 2) when nobody is at a terminal to answer
+     */
+    static boolean confirm(CliContext ctx, String question, Problem noTerminal) {
         if (!ctx.interactive()) {
-            throw new InvalidInputException(Problem.of("error.services.confirm.noTerminal"));
+            throw new InvalidInputException(noTerminal);
         }
         ctx.out().print(question + " " + Messages.get("services.confirm.suffix") + " ");
         ctx.out().flush();
@@ -301,10 +312,19 @@ public final class ServicesCommand implements Callable<Integer> {
                 }
             }
             if (output == null) {
+                if (f == ServiceFiles.Format.REG && ctx.stdoutIsTerminal()) {
+                    // a .reg file is UTF-16: on a terminal it shows as spaced-out noise, and a copy of it is no .reg file
+                    throw new InvalidInputException(Problem.of("error.services.export.regToTerminal"));
+                }
                 ctx.out().flush();
                 ctx.rawOut().write(ServiceFiles.export(f, chosen));
                 ctx.rawOut().flush();
             } else {
+                Path dir = output.toAbsolutePath().getParent();
+                if (dir != null && !Files.isDirectory(dir)) {
+                    // a typo in the path must not leave new directories behind
+                    throw new OperationFailedException(Problem.of("error.services.export.noDir", dir));
+                }
                 ServiceFiles.export(f, chosen, output);
                 ctx.out().println(Messages.get("services.exported", chosen.size(), output.toAbsolutePath()));
             }

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param os         operating system name and version
  * @param java       Java runtime version
  * @param sandboxDir the sandbox directory (used in sandbox mode; known in every mode)
- * @param dataDir    per-user data directory (settings, undo journal)
+ * @param dataDir    data directory (settings, undo journal, logs): the per-user one, or a chosen
+ *                   sandbox directory in sandbox mode (see {@code AppDirs})
  */
 public record Environment(Mode mode, boolean elevated, String version, String os, String java,
                           Path sandboxDir, Path dataDir) {

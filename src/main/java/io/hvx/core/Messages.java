@@ -53,6 +53,18 @@ public final class Messages {
      * becomes a crash (the i18n test catches it instead).
      */
     public static String format(String key, Object[] args) {
+        return format(bundles(), locale, key, args);
+    }
+
+    /**
+     * The formatted text of {@code key} in another language than the current one (a note shown in
+     * the language the user just chose). Pass the key through {@link #key} so the i18n test sees it.
+     */
+    public static String in(Locale other, String key, Object... args) {
+        return format(load(other), other, key, args);
+    }
+
+    private static String format(List<ResourceBundle> bundles, Locale locale, String key, Object[] args) {
         if (args != null) {
             // a Problem as an argument (a reason inside a sentence) reads in the same language
             args = args.clone();
@@ -62,7 +74,7 @@ public final class Messages {
                 }
             }
         }
-        for (ResourceBundle b : bundles()) {
+        for (ResourceBundle b : bundles) {
             if (b.containsKey(key)) {
                 String pattern = b.getString(key);
                 if (args == null || args.length == 0) {
@@ -82,18 +94,22 @@ public final class Messages {
     private static List<ResourceBundle> bundles() {
         List<ResourceBundle> b = loaded;
         if (b == null) {
-            List<ResourceBundle> list = new ArrayList<>();
-            for (String name : BUNDLES) {
-                try {
-                    list.add(ResourceBundle.getBundle(name, locale,
-                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
-                } catch (MissingResourceException e) {
-                    // a feature without strings yet
-                }
-            }
-            b = List.copyOf(list);
+            b = load(locale);
             loaded = b;
         }
         return b;
+    }
+
+    private static List<ResourceBundle> load(Locale l) {
+        List<ResourceBundle> list = new ArrayList<>();
+        for (String name : BUNDLES) {
+            try {
+                list.add(ResourceBundle.getBundle(name, l,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            } catch (MissingResourceException e) {
+                // a feature without strings yet
+            }
+        }
+        return List.copyOf(list);
     }
 }

@@ -51,6 +51,39 @@ public final class VmFormat {
         return String.format(Locale.ROOT, "%d KiB", Math.max(1, bytes >> 10));
     }
 
+    /**
+     * A state as the GUI shows it, in the user's language: Hyper-V's names ({@code Running},
+     * {@code Off}, {@code Saved}…, and {@code …Critical}) translated, any other name as given.
+     * The CLI prints Hyper-V's own names, which scripts compare.
+     */
+    public static String state(String state) {
+        String s = state == null ? "" : state;
+        boolean critical = s.length() > "Critical".length() && s.endsWith("Critical");
+        String base = critical ? s.substring(0, s.length() - "Critical".length()) : s;
+        String key = switch (base.toLowerCase(Locale.ROOT)) {
+            case "running" -> Messages.key("vms.state.running");
+            case "off" -> Messages.key("vms.state.off");
+            case "starting" -> Messages.key("vms.state.starting");
+            case "stopping" -> Messages.key("vms.state.stopping");
+            case "saved" -> Messages.key("vms.state.saved");
+            case "saving" -> Messages.key("vms.state.saving");
+            case "paused" -> Messages.key("vms.state.paused");
+            case "pausing" -> Messages.key("vms.state.pausing");
+            case "resuming" -> Messages.key("vms.state.resuming");
+            case "reset" -> Messages.key("vms.state.reset");
+            case "fastsaved" -> Messages.key("vms.state.fastSaved");
+            case "fastsaving" -> Messages.key("vms.state.fastSaving");
+            case "hibernated" -> Messages.key("vms.state.hibernated");
+            case "forceshutdown" -> Messages.key("vms.state.forceShutdown");
+            case "forcereboot" -> Messages.key("vms.state.forceReboot");
+            case "componentservicing" -> Messages.key("vms.state.componentServicing");
+            case "other" -> Messages.key("vms.state.other");
+            default -> null;
+        };
+        String label = key == null ? base : Messages.get(key);
+        return critical ? Messages.get("vms.state.critical", label) : label;
+    }
+
     /** The generation, or an em dash when not applicable. */
     public static String generation(int generation) {
         return generation > 0 ? Integer.toString(generation) : "—";

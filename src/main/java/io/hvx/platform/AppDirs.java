@@ -1,12 +1,18 @@
 package io.hvx.platform;
 
+import io.hvx.core.Mode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Per-user locations: the data directory (settings, undo journal) and the default sandbox
+ * Per-user locations: the data directory (settings, undo journal, logs) and the default sandbox
  * directory. {@code HVX_DATA_DIR} and {@code HVX_SANDBOX_DIR} override them.
+ *
+ * <p>A sandbox chosen with {@code --sandbox-dir} or {@code HVX_SANDBOX_DIR} is self-contained: in
+ * sandbox mode its runs keep their data in the sandbox directory too (unless
+ * {@code HVX_DATA_DIR} says otherwise), so two sandboxes side by side share no undo journal,
+ * settings or log, and deleting a sandbox directory leaves nothing of it behind.
  *
  * <p>On Linux the sandbox lives under {@code $XDG_RUNTIME_DIR} or {@code ~/.local/share}, with a
  * short name, because Unix socket paths are limited to 108 bytes.
@@ -19,8 +25,29 @@ public final class AppDirs {
     private AppDirs() {
     }
 
+    /** The per-user data directory: {@code HVX_DATA_DIR}, else the platform's place. */
     public static Path dataDir() {
         return dataDir(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    /**
+     * The data directory of a run: {@code HVX_DATA_DIR}; else, in sandbox mode with a sandbox
+     * directory that was chosen ({@code sandboxOption} or {@code HVX_SANDBOX_DIR}), that
+     * directory; else the per-user data directory.
+     */
+    public static Path dataDir(Mode mode, Path sandboxOption) {
+        return dataDir(mode, sandboxOption, System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("user.home"));
+    }
+
+    static Path dataDir(Mode mode, Path sandboxOption, Map<String, String> env, String osName, String home) {
+        String explicit = env.get(DATA_ENV);
+        String sandboxEnv = env.get(SANDBOX_ENV);
+        boolean sandboxChosen = sandboxOption != null || (sandboxEnv != null && !sandboxEnv.isBlank());
+        if ((explicit == null || explicit.isBlank()) && mode == Mode.SANDBOX && sandboxChosen) {
+            return sandboxDir(sandboxOption, env, osName, home);
+        }
+        return dataDir(env, osName, home);
     }
 
     static Path dataDir(Map<String, String> env, String osName, String home) {

@@ -49,6 +49,13 @@ final class SandboxVmBehaviour {
                 e.generation(), e.version(), e.memoryBytes(), startedAt, e.responders(), e.policies());
     }
 
+    /** A removed entry put back: as it was, except that a running VM starts now. */
+    VmEntry restored(VmEntry e) {
+        boolean running = VirtualMachine.RUNNING.equalsIgnoreCase(e.state());
+        return new VmEntry(e.id(), e.name(), e.state(), e.generation(), e.version(), e.memoryBytes(),
+                running ? clock.instant().toString() : null, e.responders(), e.policies());
+    }
+
     /** A new VM like the demo ones: generation 2, configuration 10.0, 2 GiB, no responders. */
     VmEntry newVm(Guid id, String name, boolean running) {
         return new VmEntry(id.toString(), name, running ? VirtualMachine.RUNNING : VirtualMachine.OFF, 2,

@@ -18,14 +18,30 @@ public final class CliHarness {
 
     private final BackendFactory factory;
     private final Path sandboxDir;
+    private final boolean interactive;
+    private final boolean stdoutTerminal;
 
     public CliHarness(Path sandboxDir) {
         this(new DefaultBackendFactory(sandboxDir.resolve("data")), sandboxDir);
     }
 
     public CliHarness(BackendFactory factory, Path sandboxDir) {
+        this(factory, sandboxDir, false, false);
+    }
+
+    private CliHarness(BackendFactory factory, Path sandboxDir, boolean interactive, boolean stdoutTerminal) {
         this.factory = factory;
         this.sandboxDir = sandboxDir;
+        this.interactive = interactive;
+        this.stdoutTerminal = stdoutTerminal;
+    }
+
+    /**
+     * The same harness as if run at a terminal: {@code interactive} when a person can answer
+     * (stdin and stdout are a terminal), {@code stdoutTerminal} when only the output is shown.
+     */
+    public CliHarness atTerminal(boolean interactive, boolean stdoutTerminal) {
+        return new CliHarness(factory, sandboxDir, interactive, stdoutTerminal);
     }
 
     public Result run(String... args) {
@@ -41,7 +57,7 @@ public final class CliHarness {
         CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), in, raw, f,
                 (mode, dir) -> {
                     throw new AssertionError("the GUI must not start in CLI tests");
-                }, false);
+                }, interactive).stdoutTerminal(() -> stdoutTerminal);
         int code = Cli.run(ctx, args);
         return new Result(code, out.toString(), err.toString(), raw.toByteArray());
     }

@@ -103,7 +103,7 @@ class FoundationCliTest {
         var r = cli().run("--mode", "sandbox", "info", "--json");
         assertThat(r.exit()).isZero();
         JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertThat(o.keySet()).containsExactly("mode", "elevated", "version", "os", "java", "sandboxDir");
+        assertThat(o.keySet()).containsExactly("mode", "elevated", "version", "os", "java", "sandboxDir", "dataDir", "logFile");
         assertThat(o.get("mode").getAsString()).isEqualTo("sandbox");
         assertThat(o.get("elevated").getAsBoolean()).isFalse();
         assertThat(o.get("sandboxDir").getAsString()).isEqualTo(sandbox.toString());

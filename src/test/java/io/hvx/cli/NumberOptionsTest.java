@@ -27,9 +27,13 @@ import picocli.CommandLine;
  */
 class NumberOptionsTest {
 
-    /** {@code hvx: OPTION VALUE is out of range|not a number: give UNIT from MIN to MAX.} and nothing else. */
+    /**
+     * {@code hvx: OPTION VALUE is out of range|not a number: give UNIT from MIN to MAX.}, then for a type
+     * error (not a number) the usage hint every usage error ends with, and nothing else.
+     */
     private static final Pattern ONE_LINE = Pattern.compile(
-            "hvx: (--[a-z-]+) (.*) is (out of range|not a number): give (.+) from (\\S+) to (\\S+)\\.\n");
+            "hvx: (--[a-z-]+) (.*) is (out of range|not a number): give (.+) from (\\S+) to (\\S+)\\.\n"
+            + "(Run 'hvx( [a-z-]+)* --help' for usage\\.\n)?");
 
     /** Options whose value is not a plain number, with the reason. */
     private static final Set<String> NOT_NUMBER_OPTIONS = Set.of(
@@ -120,6 +124,8 @@ class NumberOptionsTest {
         Matcher m = ONE_LINE.matcher(r.err());
         assertThat(m.matches()).as("one line in the shared format: %s", r.err()).isTrue();
         assertThat(m.group(1)).isEqualTo(c.option().name());
+        // a type error is a usage error (the help hint follows, as for picocli's own); a range error is one line
+        assertThat(m.group(7) != null).as(r.err()).isEqualTo(m.group(3).equals("not a number"));
         assertThat(m.group(2)).hasSizeLessThanOrEqualTo(NumberOption.QUOTE_LIMIT + 1).doesNotContain("\u001b", "\u0007");
         assertThat(r.out()).isEmpty();
     }

@@ -66,7 +66,7 @@ class VmsCommandTest {
         assertThat(run("vms", "--json").out()).contains("ci-runner");
         assertThat(run("sandbox", "vm", "state", "CI-RUNNER", "running").code()).isZero();
         assertThat(run("vms").out()).containsPattern("ci-runner\\s+Running");
-        Run rm = run("sandbox", "vm", "remove", "12345678-1234-4234-8234-123456789abc");
+        Run rm = run("sandbox", "vm", "remove", "12345678-1234-4234-8234-123456789abc", "--yes");
         assertThat(rm.code()).isZero();
         assertThat(rm.out()).contains("ci-runner");
         assertThat(run("vms", "--json").out()).doesNotContain("ci-runner");
@@ -93,8 +93,8 @@ class VmsCommandTest {
 
     @Test
     void noVmsIsAnEmptyArrayAndExit0() {
-        run("sandbox", "vm", "remove", "demo-linux");
-        run("sandbox", "vm", "remove", "demo-windows");
+        run("sandbox", "vm", "remove", "demo-linux", "--yes");
+        run("sandbox", "vm", "remove", "demo-windows", "--yes");
         Run r = run("vms", "--json");
         assertThat(r.code()).isZero();
         assertThat(r.out().strip()).isEqualTo("[]");

@@ -28,4 +28,22 @@ class VmFormatTest {
         assertThat(VmFormat.generation(0)).isEqualTo("—");
         assertThat(VmFormat.generation(2)).isEqualTo("2");
     }
+
+    @Test
+    void statesReadInTheUsersLanguageAndUnknownOnesAsGiven() {
+        java.util.Locale before = Messages.locale();
+        try {
+            Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertThat(VmFormat.state("Running")).isEqualTo("运行中");
+            assertThat(VmFormat.state("Off")).isEqualTo("已关闭");
+            assertThat(VmFormat.state("RunningCritical")).isEqualTo("运行中（严重）");
+            assertThat(VmFormat.state("Unknown(32790)")).isEqualTo("Unknown(32790)");
+            Messages.setLocale(java.util.Locale.ENGLISH);
+            assertThat(VmFormat.state("FastSaved")).isEqualTo("Fast saved");
+            assertThat(VmFormat.state("running")).isEqualTo("Running");
+            assertThat(VmFormat.state("OffCritical")).isEqualTo("Off (critical)");
+        } finally {
+            Messages.setLocale(before);
+        }
+    }
 }

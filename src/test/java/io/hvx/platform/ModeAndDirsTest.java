@@ -41,6 +41,19 @@ class ModeAndDirsTest {
     }
 
     @Test
+    void aChosenSandboxHoldsTheDataOfItsRuns() {
+        Map<String, String> none = Map.of();
+        Path sb = Path.of("/tmp/sb").toAbsolutePath();
+        assertThat(AppDirs.dataDir(Mode.SANDBOX, sb, none, "Linux", "/home/u")).isEqualTo(sb);
+        assertThat(AppDirs.dataDir(Mode.SANDBOX, null, Map.of("HVX_SANDBOX_DIR", "/tmp/env-sb"), "Linux", "/home/u"))
+                .isEqualTo(Path.of("/tmp/env-sb").toAbsolutePath());
+        // HVX_DATA_DIR wins; the default sandbox and the other modes keep the per-user directory
+        assertThat(AppDirs.dataDir(Mode.SANDBOX, sb, Map.of("HVX_DATA_DIR", "/d"), "Linux", "/home/u")).isEqualTo(Path.of("/d"));
+        assertThat(AppDirs.dataDir(Mode.SANDBOX, null, none, "Linux", "/home/u")).isEqualTo(Path.of("/home/u/.local/share/hvx"));
+        assertThat(AppDirs.dataDir(Mode.LINUX_GUEST, sb, none, "Linux", "/home/u")).isEqualTo(Path.of("/home/u/.local/share/hvx"));
+    }
+
+    @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "elevation is a property of the Windows token there")
     void elevationIsFalseOffWindows() {
         assertThat(Elevation.isElevated()).isFalse();

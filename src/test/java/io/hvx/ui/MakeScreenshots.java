@@ -304,7 +304,8 @@ class MakeScreenshots {
         waitUntil(() -> table.getItems().size() == 2);
         robot.interact(() -> table.getSelectionModel().select(0));
         waitUntil(() -> find(robot, "#vms-policy-rows", VBox.class).getChildren().size() >= 6);
-        robot.interact(() -> find(robot, ".vms-details-scroll", javafx.scene.control.ScrollPane.class).setVvalue(1.0));
+        javafx.scene.control.TabPane tabs = find(robot, "#vms-details-tabs", javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
         write(name);
         robot.interact(stage::close);
     }

@@ -55,6 +55,46 @@ class SandboxVmInventoryTest {
     }
 
     @Test
+    void aRemovedVmComesBackAsItWasUnlessItsNameOrIdIsTakenAgain() {
+        SandboxVmInventory inv = inventory();
+        Guid id = inv.add("agent-vm", null, true).id();
+        inv.remove("agent-vm");
+        inv.add("AGENT-vm", null, false);                    // the name is taken again, ignoring case
+        assertThatThrownBy(() -> inv.restore("agent-vm")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("agent-vm");
+        inv.remove("AGENT-vm");
+        clock.advance(Duration.ofSeconds(60));
+
+        VirtualMachine back = inv.restore(id.toString());     // by ID; the other one stays removed
+        assertThat(back.name()).isEqualTo("agent-vm");
+        assertThat(back.isRunning()).isTrue();
+        assertThat(back.uptimeSeconds()).isZero();             // it starts now
+        assertThatThrownBy(() -> inv.restore(null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("exists already");       // the one removed last: its name is back in use
+        inv.remove(id.toString());
+        assertThat(inv.restore(null).name()).isEqualTo("agent-vm"); // removed last now
+        assertThatThrownBy(() -> inv.restore("nobody")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("AGENT-vm");             // names what can be restored
+    }
+
+    @Test
+    void resetSeedsTheDemoVmsAndKeepsTheOthersAsRemoved() {
+        SandboxVmInventory inv = inventory();
+        inv.add("extra", null, true);
+        inv.setState(SandboxSeed.DEMO_WINDOWS_NAME, true);
+        inv.remove(SandboxSeed.DEMO_LINUX_NAME);
+
+        List<VirtualMachine> aside = inv.reset();
+
+        assertThat(aside).extracting(VirtualMachine::name).containsExactly("extra");
+        assertThat(inv.list()).extracting(VirtualMachine::name, VirtualMachine::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(SandboxSeed.DEMO_LINUX_NAME, "Running"),
+                org.assertj.core.groups.Tuple.tuple(SandboxSeed.DEMO_WINDOWS_NAME, "Off"));
+        assertThat(inv.responders(SandboxSeed.DEMO_LINUX_ID)).hasSize(3);
+        assertThat(inv.restore("extra").name()).isEqualTo("extra");
+    }
+
+    @Test
     void uptimeCountsFromWhenTheVmStarted() {
         inventory().list();
         clock.advance(Duration.ofSeconds(3725));

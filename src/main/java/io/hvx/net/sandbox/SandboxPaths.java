@@ -2,7 +2,11 @@ package io.hvx.net.sandbox;
 
 import io.hvx.core.Guid;
 import io.hvx.core.HvEndpoint;
+import io.hvx.core.OperationFailedException;
+import io.hvx.core.Problem;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,6 +81,21 @@ public final class SandboxPaths {
 
     public Path path(HvEndpoint endpoint) {
         return path(endpoint.vmId(), endpoint.serviceId());
+    }
+
+    /**
+     * Creates the directory an endpoint's socket goes in (its VM's directory), so a program
+     * outside hvx can bind the path at once.
+     *
+     * @throws OperationFailedException when it cannot be created, naming the directory
+     */
+    public static void createParent(Path endpoint) {
+        try {
+            Files.createDirectories(endpoint.getParent());
+        } catch (IOException e) {
+            throw new OperationFailedException(Problem.of("net.sandbox.dir", endpoint.getParent().toString()),
+                    e.toString(), e);
+        }
     }
 
     /** Whether this root had to move out of the sandbox directory. */

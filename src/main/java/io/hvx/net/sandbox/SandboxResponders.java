@@ -111,8 +111,8 @@ public final class SandboxResponders implements AutoCloseable {
 
     /** Binds {@code path} after creating its directory and removing a stale socket file. */
     static PosixListener bindFresh(Path path, HvEndpoint endpoint) {
+        SandboxPaths.createParent(path);
         try {
-            Files.createDirectories(path.getParent());
             Files.deleteIfExists(path);
         } catch (IOException e) {
             throw new OperationFailedException(Problem.of("net.sandbox.dir", path.getParent().toString()),

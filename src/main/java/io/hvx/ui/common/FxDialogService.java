@@ -122,6 +122,11 @@ public final class FxDialogService implements DialogService {
         d.getDialogPane().setContent(view.apply(form));
         d.getDialogPane().lookupButton(ok).disableProperty().bind(Bindings.not(form.okAllowed()));
         d.setResizable(true);
+        // the theme caps dialogs at 600 px, which suits a sentence but not a form or a table
+        d.getDialogPane().getStyleClass().add("form-dialog");
+        // the window takes its size from the content's preferred size: with the form's stylesheet
+        // applied first, so the sizes of its CSS count (a resizable dialog is not sized again later)
+        d.getDialogPane().applyCss();
         return d.showAndWait().filter(b -> b == ok).isPresent() && form.okAllowed().get();
     }
 

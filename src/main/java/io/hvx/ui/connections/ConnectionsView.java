@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceChoice;
 import io.hvx.core.terminal.SavedConnection;
+import io.hvx.ui.common.SectionHeader;
 import java.util.Objects;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -58,22 +59,14 @@ public final class ConnectionsView extends BorderPane {
         getStyleClass().add("connections-view");
         setId("connections-view");
 
-        Label title = new Label(Messages.get("conn.view.title"));
-        title.getStyleClass().add(Styles.TITLE_3);
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        Label hint = new Label(Messages.get("conn.view.hint"));
-        hint.getStyleClass().add(Styles.TEXT_MUTED);
-        hint.setMinWidth(0);
         recent.setText(Messages.get("term.recent"));
         recent.setGraphic(new FontIcon(Feather.CLOCK));
         recent.setId("conn-recent");
-        recent.setMinWidth(Region.USE_PREF_SIZE);
         model.saved().addListener((ListChangeListener<SavedConnection>) c -> fillRecent());
         model.savedProblemProperty().addListener(o -> fillRecent());
         fillRecent();
         Button listen = new Button(Messages.get("listen.tab.add"), new FontIcon(Feather.RADIO));
         listen.setId("conn-new-listen");
-        listen.setMinWidth(Region.USE_PREF_SIZE);
         listen.setTooltip(new Tooltip(Messages.get("listen.tab.add.tooltip")));
         listen.setOnAction(e -> newListen(null));
         Button add = new Button(Messages.get("conn.tab.add"), new FontIcon(Feather.PLUS));
@@ -81,12 +74,7 @@ public final class ConnectionsView extends BorderPane {
         add.setMinWidth(Region.USE_PREF_SIZE);
         add.setTooltip(new Tooltip(Messages.get("conn.tab.add.tooltip")));
         add.setOnAction(e -> newTab());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(title, hint, grow, recent, listen, add);
-        header.getStyleClass().add("conn-header");
-        header.setAlignment(Pos.CENTER_LEFT);
-        setTop(header);
+        setTop(new SectionHeader(Messages.get("conn.view.title"), Messages.get("conn.view.hint"), recent, listen, add));
 
         tabs.setId("conn-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);

@@ -6,9 +6,12 @@ import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
 import io.hvx.core.VmChoice;
 import io.hvx.ui.common.CopyButton;
+import io.hvx.ui.common.SectionHeader;
 import io.hvx.ui.guid.GuidWorkbenchViewModel.State;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -30,7 +34,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The GUID workbench: input on top, then the facts, the socket address and the ready-to-paste forms. */
-final class GuidWorkbenchView extends ScrollPane {
+final class GuidWorkbenchView extends BorderPane {
 
     private final GuidWorkbenchViewModel model;
     private final ValidationSupport validation = new ValidationSupport();
@@ -38,17 +42,20 @@ final class GuidWorkbenchView extends ScrollPane {
 
     GuidWorkbenchView(GuidWorkbenchViewModel model) {
         this.model = model;
-        getStyleClass().addAll("guid-workbench", atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
-        setFitToWidth(true);
-
-        VBox page = new VBox(12, header(), inputCard(), factsCard(), addressCard(), formsCard());
+        getStyleClass().add("guid-workbench");
+        // the title stays put like every section's; the cards below it scroll
+        setTop(new SectionHeader(Messages.get("guid.title"), Messages.get("guid.subtitle")));
+        VBox page = new VBox(12, inputCard(), factsCard(), addressCard(), formsCard());
         page.getStyleClass().add("page");
-        page.setPadding(new Insets(18, 28, 20, 28));
+        page.setPadding(new Insets(4, 12, 20, 12));
         page.setMaxWidth(1040);
         VBox holder = new VBox(page);
         holder.setAlignment(Pos.TOP_CENTER);
         holder.getStyleClass().add("page-holder");
-        setContent(holder);
+        ScrollPane scroll = new ScrollPane(holder);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
     }
 
     TextField input() {
@@ -57,18 +64,6 @@ final class GuidWorkbenchView extends ScrollPane {
 
     ValidationSupport validation() {
         return validation;
-    }
-
-    private Node header() {
-        Label title = new Label(Messages.get("guid.title"));
-        title.getStyleClass().add(Styles.TITLE_3);
-        title.setMinWidth(Label.USE_PREF_SIZE);
-        Label subtitle = new Label(Messages.get("guid.subtitle"));
-        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
-        subtitle.setWrapText(true);
-        HBox header = new HBox(14, title, subtitle);
-        header.setAlignment(Pos.BASELINE_LEFT);
-        return header;
     }
 
     private Node inputCard() {
@@ -162,9 +157,15 @@ final class GuidWorkbenchView extends ScrollPane {
     }
 
     private Node addressCard() {
-        ComboBox<VmChoice> vm = new ComboBox<>(model.vmChoices());
+        // the picker gets a new list each time the choices change: a list replaced in place keeps
+        // the picker's old index, and its button then shows the VM at that index, not the choice
+        ComboBox<VmChoice> vm = new ComboBox<>(FXCollections.observableArrayList(model.vmChoices()));
         vm.setId("guid-vm");
         vm.valueProperty().bindBidirectional(model.vmProperty());
+        model.vmChoices().addListener((ListChangeListener<VmChoice>) c -> {
+            vm.setItems(FXCollections.observableArrayList(model.vmChoices()));
+            vm.setValue(model.vmProperty().get());
+        });
         vm.setConverter(new StringConverter<>() {
             @Override
             public String toString(VmChoice c) {

@@ -22,6 +22,10 @@ import javafx.beans.value.ObservableBooleanValue;
  * The state of the Add dialog, validated live: a new GUID, a given GUID or a vsock port, and a
  * friendly name; shows the registry path the entry will be written to. No toolkit needed;
  * {@link AddServiceView} shows it.
+ *
+ * <p>What is wrong is known at once ({@link #validProperty()} keeps OK disabled), but a field's
+ * problem is only <em>shown</em> once the user has touched that field (typed in it or left
+ * it): an empty form opens without a complaint.
  */
 public final class AddServiceForm implements DialogService.Form {
 
@@ -37,6 +41,11 @@ public final class AddServiceForm implements DialogService.Form {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty idProblem = new SimpleStringProperty();
     private final StringProperty nameProblem = new SimpleStringProperty();
+    private final StringProperty shownIdProblem = new SimpleStringProperty();
+    private final StringProperty shownNameProblem = new SimpleStringProperty();
+    private boolean nameTouched;
+    private boolean givenTouched;
+    private boolean portTouched;
     private final StringProperty registryPath = new SimpleStringProperty("");
     private final BooleanProperty valid = new SimpleBooleanProperty(false);
     private Guid resolved;
@@ -50,9 +59,15 @@ public final class AddServiceForm implements DialogService.Form {
         this.formats = formats;
         source.addListener((o, a, b) -> validate());
         generated.addListener((o, a, b) -> validate());
-        givenId.addListener((o, a, b) -> validate());
-        port.addListener((o, a, b) -> validate());
-        name.addListener((o, a, b) -> validate());
+        givenId.addListener((o, a, b) -> {
+            givenTouched = true;
+            validate();
+        });
+        port.addListener((o, a, b) -> {
+            portTouched = true;
+            validate();
+        });
+        name.addListener((o, a, b) -> touchName());
         validate();
     }
 
@@ -106,9 +121,35 @@ public final class AddServiceForm implements DialogService.Form {
         return nameProblem;
     }
 
-    /** The first problem (id, then name), or null when the form is valid. */
+    /** The id's problem as shown: null until the user touched the field of the chosen source. */
+    public ReadOnlyStringProperty shownIdProblemProperty() {
+        return shownIdProblem;
+    }
+
+    /** The name's problem as shown: null until the user touched the name field. */
+    public ReadOnlyStringProperty shownNameProblemProperty() {
+        return shownNameProblem;
+    }
+
+    /** The first problem shown (id, then name), or null. */
     public String problem() {
-        return idProblem.get() != null ? idProblem.get() : nameProblem.get();
+        return shownIdProblem.get() != null ? shownIdProblem.get() : shownNameProblem.get();
+    }
+
+    /** The user typed in or left the name field: its problem shows from now on. */
+    public void touchName() {
+        nameTouched = true;
+        validate();
+    }
+
+    /** The user left the field of the chosen source (given GUID or vsock port): its problem shows from now on. */
+    public void touchId() {
+        switch (source.get()) {
+            case GIVEN -> givenTouched = true;
+            case VSOCK_PORT -> portTouched = true;
+            case NEW -> { } // nothing to type: a problem of the generated GUID shows anyway
+        }
+        validate();
     }
 
     public ReadOnlyStringProperty registryPathProperty() {
@@ -175,6 +216,13 @@ public final class AddServiceForm implements DialogService.Form {
         Problem n = formats.nameProblem(name.get());
         idProblem.set(p == null ? null : p.message());
         nameProblem.set(n == null ? null : n.message());
+        boolean idTouched = switch (source.get()) {
+            case NEW -> true;
+            case GIVEN -> givenTouched;
+            case VSOCK_PORT -> portTouched;
+        };
+        shownIdProblem.set(idTouched ? idProblem.get() : null);
+        shownNameProblem.set(nameTouched ? nameProblem.get() : null);
         valid.set(p == null && n == null);
     }
 

@@ -9,9 +9,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.WindowEvent;
 import org.controlsfx.validation.ValidationSupport;
 
 /**
@@ -63,13 +65,26 @@ final class AddServiceView extends GridPane {
         name.setPromptText(Messages.get("services.add.namePrompt"));
         name.textProperty().bindBidirectional(form.nameProperty());
 
+        // a field is marked only once the user has touched it (typed, or left it)
         validation.registerValidator(guidField, false, Validation.from(() ->
-                form.sourceProperty().get() == AddServiceForm.Source.GIVEN ? form.idProblemProperty().get() : null));
+                form.sourceProperty().get() == AddServiceForm.Source.GIVEN ? form.shownIdProblemProperty().get() : null));
         validation.registerValidator(portField, false, Validation.from(() ->
-                form.sourceProperty().get() == AddServiceForm.Source.VSOCK_PORT ? form.idProblemProperty().get() : null));
-        validation.registerValidator(name, false, Validation.from(() -> form.nameProblemProperty().get()));
-        for (Observable o : new Observable[] {form.idProblemProperty(), form.nameProblemProperty(), form.sourceProperty()}) {
+                form.sourceProperty().get() == AddServiceForm.Source.VSOCK_PORT ? form.shownIdProblemProperty().get() : null));
+        validation.registerValidator(name, false, Validation.from(() -> form.shownNameProblemProperty().get()));
+        for (Observable o : new Observable[] {form.shownIdProblemProperty(), form.shownNameProblemProperty(), form.sourceProperty()}) {
             o.addListener(x -> validation.revalidate());
+        }
+        name.focusedProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                form.touchName();
+            }
+        });
+        for (TextField idField : new TextField[] {guidField, portField}) {
+            idField.focusedProperty().addListener((o, was, now) -> {
+                if (was && !now) {
+                    form.touchId();
+                }
+            });
         }
 
         Label path = new Label();
@@ -81,21 +96,32 @@ final class AddServiceView extends GridPane {
         problem.setWrapText(true);
         problem.getStyleClass().addAll("danger", "dialog-problem");
         problem.textProperty().bind(Bindings.createStringBinding(form::problem,
-                form.idProblemProperty(), form.nameProblemProperty()));
+                form.shownIdProblemProperty(), form.shownNameProblemProperty()));
 
         Label nameLabel = new Label(Messages.get("services.add.name"));
         Label pathLabel = new Label(Messages.get("services.add.path"));
         for (javafx.scene.control.Labeled l : new javafx.scene.control.Labeled[] {newId, given, port, nameLabel, pathLabel}) {
             l.setMinWidth(USE_PREF_SIZE); // the first column never cuts its labels
         }
-        addRow(0, newId, generatedRow);
-        addRow(1, given, guidField);
-        addRow(2, port, portField);
-        addRow(3, nameLabel, name);
+        // the name first: it is what the user came to type, and the field that has the focus
+        addRow(0, nameLabel, name);
+        addRow(1, newId, generatedRow);
+        addRow(2, given, guidField);
+        addRow(3, port, portField);
         addRow(4, pathLabel, path);
         add(problem, 0, 5, 2, 1);
-        GridPane.setHgrow(guidField, Priority.ALWAYS);
-        name.requestFocus();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        getColumnConstraints().setAll(labels, fields);
+        // a dialog gives its first focus to a button: the name gets it once the window shows
+        name.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null && scene.getWindow() != null) {
+                scene.getWindow().addEventHandler(WindowEvent.WINDOW_SHOWN, e -> name.requestFocus());
+            }
+        });
     }
 
     private static RadioButton radio(ToggleGroup group, AddServiceForm.Source s, String id) {

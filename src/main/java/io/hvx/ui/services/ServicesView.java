@@ -1,6 +1,6 @@
 package io.hvx.ui.services;
 
-import atlantafx.base.theme.Styles;
+import atlantafx.base.controls.Spacer;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceFormats.FileFormat;
 import io.hvx.core.ServiceChoice;
@@ -8,6 +8,7 @@ import io.hvx.core.ServiceRegistration;
 import io.hvx.ui.common.Clipboards;
 import io.hvx.ui.common.DisplayPaths;
 import io.hvx.ui.common.ErrorBanner;
+import io.hvx.ui.common.SectionHeader;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -91,7 +92,8 @@ public final class ServicesView extends BorderPane {
         errorHolder.getStyleClass().add("services-error-holder");
         errorHolder.visibleProperty().bind(errors.visibleProperty());
         errorHolder.managedProperty().bind(errors.visibleProperty());
-        VBox top = new VBox(header(), toolbar(), readOnlyBanner(), errorHolder);
+        VBox top = new VBox(new SectionHeader(Messages.get("services.title"), Messages.get("services.view.subtitle")),
+                toolbar(), readOnlyBanner(), errorHolder);
         top.getStyleClass().add("services-top");
         setTop(top);
         if (below == null) {
@@ -126,18 +128,8 @@ public final class ServicesView extends BorderPane {
         return b;
     }
 
-    private static HBox header() {
-        Label title = new Label(Messages.get("services.title"));
-        title.getStyleClass().add(Styles.TITLE_3);
-        Label subtitle = new Label(Messages.get("services.view.subtitle"));
-        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox header = new HBox(title, subtitle);
-        header.getStyleClass().add("section-header");
-        header.setAlignment(Pos.BASELINE_LEFT);
-        return header;
-    }
 
-    private HBox toolbar() {
+    private ToolBar toolbar() {
         Button add = button("services-add", Messages.key("services.action.addButton"), Feather.PLUS, vm::add);
         Button rename = button("services-rename", Messages.key("services.action.renameButton"), Feather.EDIT_2, vm::rename);
         Button remove = button("services-remove", Messages.key("services.action.removeButton"), Feather.TRASH_2, vm::remove);
@@ -166,13 +158,10 @@ public final class ServicesView extends BorderPane {
         filter.setId("services-filter");
         filter.getStyleClass().add("services-filter");
         filter.setPromptText(Messages.get("services.filter.prompt"));
+        filter.setTooltip(new Tooltip(Messages.get("services.filter.tooltip")));
         filter.textProperty().bindBidirectional(vm.filterProperty());
-        ToolBar bar = new ToolBar(add, rename, remove, undo, export, importB, refresh);
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        HBox top = new HBox(bar, filter);
-        top.getStyleClass().add("services-toolbar");
-        top.setAlignment(Pos.CENTER_LEFT);
-        return top;
+        // one strip: the filter sits at the toolbar's right end, on the toolbar's background
+        return new ToolBar(add, rename, remove, undo, export, importB, refresh, new Spacer(), filter);
     }
 
     private HBox readOnlyBanner() {
@@ -206,16 +195,20 @@ public final class ServicesView extends BorderPane {
 
     private TableView<ServiceRegistration> table() {
         table.setId("services-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the columns fill the width; those with a maximum (GUID, kind, port, time) keep to it, so
+        // room to spare goes to the name and the creator
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label(Messages.get("services.list.empty")));
         // Column widths stay here: a TableColumn is not a Node, so CSS cannot size it
         TableColumn<ServiceRegistration, String> name = column(Messages.key("services.table.name"), r -> r.name() == null
                 ? Messages.get("services.noName") : r.name());
-        name.setPrefWidth(170);
-        name.setMinWidth(120);
+        name.setPrefWidth(200);
+        name.setMinWidth(150);
         TableColumn<ServiceRegistration, String> id = column(Messages.key("services.table.id"), r -> r.id().toString());
-        id.setPrefWidth(340);
-        id.setMinWidth(330);
+        id.setCellFactory(c -> monoCell());
+        id.setPrefWidth(290);
+        id.setMinWidth(285);
+        id.setMaxWidth(310);
         TableColumn<ServiceRegistration, ServiceRegistration.Kind> kind = new TableColumn<>(Messages.get("services.table.kind"));
         kind.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().kind()));
         kind.setCellFactory(c -> new TableCell<>() {
@@ -232,19 +225,22 @@ public final class ServicesView extends BorderPane {
             }
         });
         kind.setPrefWidth(85);
+        kind.setMinWidth(80);
         kind.setMaxWidth(100);
         TableColumn<ServiceRegistration, Long> port = new TableColumn<>(Messages.get("services.table.port"));
         port.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().vsockPort()));
-        port.setPrefWidth(100);
+        port.setPrefWidth(105);
         port.setMinWidth(100);
-        port.setMaxWidth(110);
+        port.setMaxWidth(120);
         TableColumn<ServiceRegistration, String> by = column(Messages.key("services.table.createdBy"),
                 r -> r.createdBy() == null ? "" : r.createdBy());
-        by.setPrefWidth(110);
+        by.setPrefWidth(115);
+        by.setMinWidth(90);
         TableColumn<ServiceRegistration, String> at = column(Messages.key("services.table.createdAt"),
                 r -> shortTime(r.createdAt()));
-        at.setPrefWidth(150);
+        at.setPrefWidth(155);
         at.setMinWidth(150);
+        at.setMaxWidth(170);
         table.getColumns().setAll(List.of(name, id, kind, port, by, at));
         SortedList<ServiceRegistration> sorted = new SortedList<>(vm.visible());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -290,6 +286,19 @@ public final class ServicesView extends BorderPane {
         } catch (DateTimeParseException e) {
             return iso; // another tool's own format: shown as written, nothing is lost
         }
+    }
+
+    /** A cell in the monospaced font of GUIDs ({@code .mono} in app.css). */
+    static <S> TableCell<S, String> monoCell() {
+        TableCell<S, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+            }
+        };
+        cell.getStyleClass().add("mono");
+        return cell;
     }
 
     private static TableColumn<ServiceRegistration, String> column(String key, Function<ServiceRegistration, String> f) {

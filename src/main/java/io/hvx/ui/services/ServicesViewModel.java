@@ -1,5 +1,6 @@
 package io.hvx.ui.services;
 
+import io.hvx.core.DuplicateNameException;
 import io.hvx.core.ElevatedRestart;
 import io.hvx.core.Guid;
 import io.hvx.core.GuidFacts;
@@ -9,6 +10,7 @@ import io.hvx.core.ServiceFormats;
 import io.hvx.core.ServiceFormats.FileFormat;
 import io.hvx.core.ServiceRegistration;
 import io.hvx.core.ServiceRegistry;
+import io.hvx.core.TextSafety;
 import io.hvx.ui.common.DialogService;
 import io.hvx.ui.common.DialogService.ChosenFile;
 import io.hvx.ui.common.DialogService.Confirmation;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -262,12 +265,40 @@ public final class ServicesViewModel {
 
     private void ask(AddServiceForm form) {
         if (dialogs.showForm(form)) {
-            busy.set(true);
             Guid id = form.id();
             String name = form.name();
-            tasks.run(() -> registry.add(id, name),
-                    r -> succeed(Messages.get("services.status.added", r.name(), r.id()), r.id()), this::fail);
+            changeName(allowDuplicate -> registry.add(id, name, allowDuplicate),
+                    r -> Messages.get("services.status.added", r.name(), r.id()));
         }
+    }
+
+    /**
+     * Runs a change that gives a service a name. When another registration has that name
+     * already, asks whether to use it anyway (naming the others) and, if so, runs it again
+     * allowing the duplicate; the check and the write stay under the store's lock each time.
+     */
+    private void changeName(Function<Boolean, ServiceRegistration> change,
+                            Function<ServiceRegistration, String> done) {
+        busy.set(true);
+        tasks.run(() -> change.apply(false), r -> succeed(done.apply(r), r.id()), t -> {
+            if (t instanceof DuplicateNameException taken) {
+                busy.set(false);
+                if (dialogs.confirm(Confirmation.warning(Messages.get("services.nameTaken.title"),
+                        Messages.get("services.nameTaken.header", TextSafety.escapeControls(taken.name())),
+                        Messages.get("services.nameTaken.content", holders(taken))))) {
+                    busy.set(true);
+                    tasks.run(() -> change.apply(true), r -> succeed(done.apply(r), r.id()), this::fail);
+                }
+                return;
+            }
+            fail(t);
+        });
+    }
+
+    /** The entries that have a name already, one per line: name and GUID. */
+    private static String holders(DuplicateNameException taken) {
+        return String.join("\n", taken.holders().stream()
+                .map(r -> Messages.get("services.nameTaken.holder", TextSafety.escapeControls(r.name()), r.id())).toList());
     }
 
     /** Asks for a new name of the selected entry (and, for another tool's entry, to confirm) and renames it. */
@@ -286,9 +317,8 @@ public final class ServicesViewModel {
         if (force && !confirmOtherTools(r, Messages.key("services.rename.title"), Messages.key("services.rename.otherContent"))) {
             return;
         }
-        busy.set(true);
-        tasks.run(() -> registry.rename(r.id(), name.get(), force),
-                x -> succeed(Messages.get("services.status.renamed", x.name(), x.id()), x.id()), this::fail);
+        changeName(allowDuplicate -> registry.rename(r.id(), name.get(), force, allowDuplicate),
+                x -> Messages.get("services.status.renamed", x.name(), x.id()));
     }
 
     /** Confirms (twice for another tool's entry, naming its owner values) and removes the selected entry. */

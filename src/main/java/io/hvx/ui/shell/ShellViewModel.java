@@ -46,6 +46,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Language> language = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper restartForLanguage = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper languageNotice = new ReadOnlyStringWrapper();
     private final Language running = Language.of(Messages.locale());
 
     /**
@@ -100,11 +101,20 @@ public final class ShellViewModel {
         return restartForLanguage.getReadOnlyProperty();
     }
 
+    /**
+     * The note that the chosen language applies after a restart, written in the chosen language
+     * (whoever picks 简体中文 reads it in Chinese); null while the running language is chosen.
+     */
+    public ReadOnlyStringProperty languageNoticeProperty() {
+        return languageNotice.getReadOnlyProperty();
+    }
+
     /** Remembers the language for the next start. */
     public void chooseLanguage(Language l) {
         language.set(l);
         settings.put(Settings.Key.LANGUAGE, l.tag());
         restartForLanguage.set(l != running);
+        languageNotice.set(l != running ? Messages.in(l.locale(), Messages.key("language.restart")) : null);
     }
 
     public Mode mode() {

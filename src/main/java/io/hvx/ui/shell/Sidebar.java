@@ -90,7 +90,8 @@ final class Sidebar extends VBox {
             item.setOnAction(e -> vm.chooseLanguage(l));
             language.getItems().add(item);
         }
-        Label notice = new Label(Messages.get("language.restart"));
+        Label notice = new Label();
+        notice.textProperty().bind(vm.languageNoticeProperty());
         notice.setId("language-notice");
         notice.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         notice.setWrapText(true);

@@ -9,6 +9,7 @@ import io.hvx.core.VmChoice;
 import io.hvx.core.VmFormat;
 import io.hvx.ui.common.Clipboards;
 import io.hvx.ui.common.ErrorBanner;
+import io.hvx.ui.common.SectionHeader;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -28,11 +29,12 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -81,11 +83,13 @@ public final class VmsView extends StackPane {
         BorderPane content = new BorderPane();
         ErrorBanner banner = new ErrorBanner();
         banner.bind(model.errorProperty());
-        VBox top = new VBox(toolbar(), banner);
-        top.getStyleClass().add("vms-top");
-        content.setTop(top);
+        VBox errorHolder = new VBox(banner);
+        errorHolder.getStyleClass().add("vms-error-holder");
+        errorHolder.visibleProperty().bind(banner.visibleProperty());
+        errorHolder.managedProperty().bind(banner.visibleProperty());
+        content.setTop(new VBox(header(), errorHolder));
         SplitPane split = new SplitPane(tablePane(), detailsPane());
-        split.setDividerPositions(0.69);
+        split.setDividerPositions(0.58);
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox center = new VBox(split, aliasesPane());
         center.getStyleClass().add("vms-center");
@@ -103,9 +107,7 @@ public final class VmsView extends StackPane {
         scheduleAutoRefresh(model.autoRefreshSecondsProperty().get());
     }
 
-    private HBox toolbar() {
-        Label title = new Label(Messages.get("vms.view.title"));
-        title.getStyleClass().add(Styles.TITLE_3);
+    private SectionHeader header() {
         Button refresh = new Button(Messages.get("vms.view.refresh"), new FontIcon(Feather.REFRESH_CW));
         refresh.setId("vms-refresh");
         refresh.setTooltip(new Tooltip(Messages.get("vms.view.refresh.tooltip")));
@@ -137,12 +139,7 @@ public final class VmsView extends StackPane {
                 : Messages.get("vms.view.lastRefreshed",
                 TIME.format(model.lastRefreshedProperty().get().atZone(ZoneId.systemDefault()))),
                 model.lastRefreshedProperty()));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(title, spinner, grow, last, auto, interval, refresh);
-        bar.getStyleClass().add("vms-toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return new SectionHeader(Messages.get("vms.view.title"), null, spinner, last, auto, interval, refresh);
     }
 
     private VBox tablePane() {
@@ -161,19 +158,6 @@ public final class VmsView extends StackPane {
                 setGraphic(empty || vm == null ? null : badge(vm.state()));
             }
         });
-        TableColumn<VirtualMachine, String> id = column(Messages.get("vms.view.column.id"), v -> v.id().toString(), 276);
-        id.setMinWidth(272);
-        id.setCellFactory(c -> {
-            TableCell<VirtualMachine, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String s, boolean empty) {
-                    super.updateItem(s, empty);
-                    setText(empty ? null : s);
-                }
-            };
-            cell.getStyleClass().add("vms-mono");
-            return cell;
-        });
         TableColumn<VirtualMachine, VirtualMachine> uptime = new TableColumn<>(Messages.get("vms.view.column.uptime"));
         uptime.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         uptime.setComparator((a, b) -> Long.compare(a.uptimeSeconds(), b.uptimeSeconds()));
@@ -189,7 +173,9 @@ public final class VmsView extends StackPane {
         memory.setCellFactory(c -> textCell(vm -> VmFormat.memory(vm.memoryAssigned())));
         memory.setPrefWidth(90);
         memory.setMinWidth(82);
-        table.getColumns().setAll(java.util.List.of(name, state, id, uptime, gen, memory));
+        // no ID column: a GUID does not fit beside the details at the default size; the details
+        // show it with a copy button, and Ctrl+C, a double click and the context menu copy it
+        table.getColumns().setAll(java.util.List.of(name, state, uptime, gen, memory));
         table.setId("vms-table");
         table.setItems(model.vms());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -249,7 +235,32 @@ public final class VmsView extends StackPane {
         return l;
     }
 
-    private ScrollPane detailsPane() {
+    /**
+     * The selected VM's details, and beside them in a second tab its hvsocket services (the per-VM
+     * policies) when the mode has them: the two together do not fit the default window's height.
+     */
+    private Node detailsPane() {
+        ScrollPane details = detailsScroll();
+        if (moreDetails == null) {
+            return details;
+        }
+        Tab facts = new Tab(Messages.get("vms.view.tab.details"), details);
+        facts.setId("vms-tab-details");
+        VBox policiesBox = new VBox(moreDetails);
+        policiesBox.getStyleClass().add("vms-details");
+        ScrollPane servicesScroll = new ScrollPane(policiesBox);
+        servicesScroll.setFitToWidth(true);
+        servicesScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        servicesScroll.getStyleClass().add("vms-details-scroll");
+        Tab services = new Tab(Messages.get("vms.view.tab.services"), servicesScroll);
+        services.setId("vms-tab-services");
+        TabPane tabs = new TabPane(facts, services);
+        tabs.setId("vms-details-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    private ScrollPane detailsScroll() {
         VBox box = new VBox();
         box.setId("vms-details");
         box.getStyleClass().add("vms-details");
@@ -314,9 +325,6 @@ public final class VmsView extends StackPane {
         servicesBox.managedProperty().bind(servicesBox.visibleProperty());
 
         VBox details = new VBox(heading, idRow, facts, servicesBox);
-        if (moreDetails != null) {
-            details.getChildren().add(moreDetails);
-        }
         details.getStyleClass().add("vms-details-content");
         details.visibleProperty().bind(model.selectedProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
@@ -332,6 +340,7 @@ public final class VmsView extends StackPane {
         box.getChildren().addAll(hint, details);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
+        scroll.setId("vms-details-scroll");
         scroll.getStyleClass().add("vms-details-scroll");
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
@@ -361,7 +370,7 @@ public final class VmsView extends StackPane {
         return row;
     }
 
-    private TitledPane aliasesPane() {
+    private VBox aliasesPane() {
         GridPane grid = new GridPane();
         grid.setId("vms-aliases");
         grid.getStyleClass().add("vms-aliases");
@@ -386,9 +395,14 @@ public final class VmsView extends StackPane {
             guidBox.setAlignment(Pos.CENTER_LEFT);
             grid.addRow(r++, alias, guidBox, help);
         }
-        TitledPane pane = new TitledPane(Messages.get("vms.view.aliases.title"), grid);
-        pane.setCollapsible(false);
-        return pane;
+        Label title = new Label(Messages.get("vms.view.aliases.title"));
+        title.getStyleClass().addAll(Styles.TITLE_4, "card-title");
+        VBox card = new VBox(title, grid);
+        card.setId("vms-aliases-card");
+        card.getStyleClass().addAll("card", "vms-aliases-card");
+        // never squeezed below its content: the split pane above takes what is left
+        card.setMinHeight(Region.USE_PREF_SIZE);
+        return card;
     }
 
     private StackPane busyOverlay() {
@@ -420,9 +434,9 @@ public final class VmsView extends StackPane {
         autoRefresh.stop();
     }
 
-    /** A colored badge for a VM state. */
+    /** A colored badge for a VM state, in the user's language. */
     static Label badge(String state) {
-        Label b = new Label(state);
+        Label b = new Label(VmFormat.state(state));
         b.getStyleClass().addAll("vms-state", badgeClass(state));
         return b;
     }

@@ -112,6 +112,41 @@ class ServicesViewModelTest {
     }
 
     @Test
+    void aTakenNameIsUsedOnlyWhenTheUserAgreesAfterSeeingWhoHasIt() throws Exception {
+        Guid id = VsockTemplate.guidForPort(4242);
+        dialogs.onForm(AddServiceForm.class, f -> {
+            f.sourceProperty().set(AddServiceForm.Source.VSOCK_PORT);
+            f.portProperty().set("4242");
+            f.nameProperty().set("demo ECHO");
+            return true;
+        });
+        byte[] before = store();
+
+        dialogs.confirmAnswers(false);
+        vm.add();
+        Confirmation asked = dialogs.asked(Confirmation.class).getFirst();
+        assertThat(asked.warning()).isTrue();
+        assertThat(asked.header()).contains("demo ECHO");
+        assertThat(asked.content()).contains("\"Demo echo\" (" + VsockTemplate.guidForPort(7) + ")");
+        assertThat(store()).isEqualTo(before);
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.busyProperty().get()).isFalse();
+
+        dialogs.confirmAnswers(true);
+        vm.add();
+        assertThat(registry.list()).anyMatch(r -> r.id().equals(id) && r.name().equals("demo ECHO"));
+        assertThat(vm.selectedProperty().get().id()).isEqualTo(id);
+
+        // renaming to a name another entry has asks the same way
+        vm.selectedProperty().set(named("Demo sink"));
+        dialogs.onText(q -> Optional.of("Demo Source")).confirmAnswers(true);
+        vm.rename();
+        assertThat(dialogs.asked(Confirmation.class).getLast().content()).contains(VsockTemplate.guidForPort(19).toString());
+        assertThat(registry.list()).filteredOn(r -> "Demo Source".equalsIgnoreCase(r.name())).hasSize(2);
+        assertThat(vm.errorProperty().get()).isNull();
+    }
+
+    @Test
     void cancellingADialogChangesNothing() throws Exception {
         byte[] before = store();
         vm.selectedProperty().set(named("Demo echo"));
@@ -280,6 +315,31 @@ class ServicesViewModelTest {
         vm.importFrom(tmp.resolve("nope.reg"));
         assertThat(vm.errorProperty().get().sentence()).contains("nope.reg").contains("does not exist");
         assertThat(dialogs.asked()).isEmpty();
+    }
+
+    @Test
+    void theAddFormShowsAProblemOnlyOnceItsFieldWasTouched() {
+        AddServiceForm form = new AddServiceForm(vm.all(), new RegistrationFormats());
+        assertThat(form.validProperty().get()).isFalse();                 // OK stays disabled…
+        assertThat(form.shownNameProblemProperty().get()).isNull();        // …without a complaint yet
+        assertThat(form.problem()).isNull();
+
+        form.touchName();                                                  // the user left the empty field
+        assertThat(form.problem()).isEqualTo("The friendly name is empty: give a name such as \"My agent\".");
+
+        AddServiceForm typed = new AddServiceForm(vm.all(), new RegistrationFormats());
+        typed.nameProperty().set("A");
+        typed.nameProperty().set("");                                      // typed, then deleted
+        assertThat(typed.shownNameProblemProperty().get()).contains("empty");
+
+        typed.nameProperty().set("Agent");
+        typed.sourceProperty().set(AddServiceForm.Source.VSOCK_PORT);      // chosen, nothing typed yet
+        assertThat(typed.validProperty().get()).isFalse();
+        assertThat(typed.problem()).isNull();
+        typed.touchId();
+        assertThat(typed.problem()).isEqualTo("Enter a vsock port from 0 to 2147483647.");
+        typed.sourceProperty().set(AddServiceForm.Source.GIVEN);           // another field, untouched
+        assertThat(typed.problem()).isNull();
     }
 
     @Test

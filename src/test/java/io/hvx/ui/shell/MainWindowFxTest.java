@@ -169,8 +169,9 @@ class MainWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(settings.get(Settings.Key.LANGUAGE)).contains("zh-CN");
+        // written in the language just chosen: whoever picks 简体中文 reads the note in Chinese
         assertThat(robot.lookup("#language-notice").queryLabeled().getText())
-                .isEqualTo("The new language applies the next time you start HvSocket Explorer.");
+                .isEqualTo("新语言将在下次启动 HvSocket Explorer 时生效。");
         assertThat(robot.lookup("#language-notice").query().isVisible()).isTrue();
         assertThat(Language.byTag("zh-CN").locale()).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
         assertThat(Language.of(java.util.Locale.SIMPLIFIED_CHINESE).tag()).isEqualTo("zh-CN");

@@ -71,8 +71,10 @@ class ShellViewModelTest {
         vm.chooseLanguage(Language.SIMPLIFIED_CHINESE);
         assertThat(settings.get(Settings.Key.LANGUAGE)).contains("zh-CN");
         assertThat(vm.restartForLanguageProperty().get()).isTrue();
+        assertThat(vm.languageNoticeProperty().get()).isEqualTo("新语言将在下次启动 HvSocket Explorer 时生效。");
         vm.chooseLanguage(Language.ENGLISH);
         assertThat(vm.restartForLanguageProperty().get()).isFalse();
+        assertThat(vm.languageNoticeProperty().get()).isNull();
     }
 
     @Test
