@@ -1,6 +1,7 @@
 package io.hvx.platform;
 
 import io.hvx.files.AtomicFiles;
+import io.hvx.files.SafeFiles;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -31,11 +32,14 @@ import java.util.concurrent.TimeUnit;
  * each save writes a temporary file next to the target, forces it to disk and moves it over the
  * old file atomically, so a crash leaves either the old or the new settings. A file that cannot
  * be read is never overwritten: it is renamed to {@code settings.json.bad-<timestamp>} (so the
- * user can look at it) and the defaults are used.
+ * user can look at it) and the defaults are used. That includes a file that is not a regular file
+ * (a FIFO would block the start forever) or larger than {@link #MAX_BYTES}.
  */
 public final class JsonFileSettings implements Settings {
 
     private static final System.Logger LOG = System.getLogger(JsonFileSettings.class.getName());
+    /** Far above what the app writes (a few hundred bytes); a larger file is not ours. */
+    static final long MAX_BYTES = 1024 * 1024;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
@@ -70,7 +74,7 @@ public final class JsonFileSettings implements Settings {
     private void load(Clock clock) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = new String(SafeFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             // no settings saved yet: the defaults are the answer
             return;
