@@ -79,6 +79,7 @@ final class StdioBridge implements ConnectionSession.Events {
             Thread.currentThread().interrupt();
         } finally {
             session.close();
+            bridge.done.countDown(); // ended, also when this thread was interrupted: the pump's read is no cause
             if (pump != null) {
                 pump.interrupt();
             }
@@ -132,6 +133,12 @@ final class StdioBridge implements ConnectionSession.Events {
                 inHand = 0;
             }
         } catch (IOException e) {
+            if (done.getCount() == 0) {
+                // the bridge had ended and interrupted this read (an interruptible stdin says so
+                // with an InterruptedIOException): the outcome is decided, stdin did not fail
+                LOG.log(System.Logger.Level.DEBUG, "stdin read ended with the bridge", e);
+                return;
+            }
             // not an end of input: the peer must not take what it got for all of it
             LOG.log(System.Logger.Level.DEBUG, "Reading stdin failed; ending the session", e);
             fail(Messages.key("cli.stdin.failed"), e);
