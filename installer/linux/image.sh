@@ -39,6 +39,9 @@ sh_launcher() {
 #!/bin/sh
 # HvSocket Explorer's "$launcher" launcher, written by installer/linux/image.sh from lib/app/$launcher.cfg
 # in place of jpackage's native launcher, which asks rpm and dpkg who owns it on every start.
+# Started with stdin closed (<&-), the JVM's first opened file would become fd 0 and be read as input:
+# make a closed stdin an empty one (where /proc says which fds are open; without /proc nothing changes).
+[ -e /proc/self/fd/0 ] || [ ! -d /proc/self/fd ] || exec </dev/null
 bin=\$(dirname "\$(readlink -f "\$0")")
 root="\${bin%/bin}"
 app="\$root/lib/app"

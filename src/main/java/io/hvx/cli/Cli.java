@@ -58,8 +58,7 @@ public final class Cli {
                 () -> new CommandLine.TypeConversionException(Messages.get("cli.error.mode", text))));
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("hvx: " + TextSafety.escapeControls(usageMessage(ex.getMessage())));
-            ex.getCommandLine().getErr().println(Messages.get("cli.error.seeHelp",
-                    ex.getCommandLine().getCommandSpec().qualifiedName()));
+            seeHelp(ex.getCommandLine());
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -71,12 +70,20 @@ public final class Cli {
                         commandLine.getErr().println("  " + TextSafety.escapeControls(line));
                     }
                 }
+                if (h instanceof OptionValueException) {
+                    seeHelp(commandLine);
+                }
                 return h.exitStatus();
             }
             commandLine.getErr().println("hvx: " + Messages.get("cli.error.unexpected", String.valueOf(ex)));
             return FAILED;
         });
         return cl;
+    }
+
+    /** The second line of every usage error: where the command's usage is. */
+    private static void seeHelp(CommandLine commandLine) {
+        commandLine.getErr().println(Messages.get("cli.error.seeHelp", commandLine.getCommandSpec().qualifiedName()));
     }
 
     private static String nameOf(Class<?> command) {

@@ -1,9 +1,7 @@
 package io.hvx.cli;
 
 import io.hvx.core.Connector;
-import io.hvx.core.InvalidInputException;
 import io.hvx.core.NameResolver;
-import io.hvx.core.Problem;
 import io.hvx.core.session.ConnectionSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +22,10 @@ public final class ConnectCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SERVICE", descriptionKey = "param.connect.service")
     String service;
 
+    static final NumberOption TIMEOUT = new NumberOption("--timeout", NumberOption.Unit.MILLISECONDS, 1, 300_000);
+
     @Option(names = "--timeout", paramLabel = "MS", defaultValue = "5000", descriptionKey = "option.connect.timeout")
-    long timeoutMs;
+    String timeout;
 
     public ConnectCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -33,9 +33,7 @@ public final class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (timeoutMs < 1 || timeoutMs > 300_000) {
-            throw new InvalidInputException(Problem.of("net.cli.timeout", timeoutMs));
-        }
+        long timeoutMs = TIMEOUT.parse(timeout);
         NameResolver.Target target = ctx.backend().names().target(vm, service);
         Connector connector = ctx.backend().connector();
         StdioBridge.run(events -> ConnectionSession.connect(connector, target.endpoint(), Duration.ofMillis(timeoutMs),

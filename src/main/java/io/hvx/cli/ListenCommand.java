@@ -2,10 +2,10 @@ package io.hvx.cli;
 
 import io.hvx.core.HvEndpoint;
 import io.hvx.core.HvxException;
-import io.hvx.core.InvalidInputException;
 import io.hvx.core.Listener;
 import io.hvx.core.Messages;
 import io.hvx.core.NameResolver;
+import io.hvx.core.OperationFailedException;
 import io.hvx.core.Problem;
 import io.hvx.core.StreamConnection;
 import io.hvx.core.session.ConnectionSession;
@@ -54,11 +54,16 @@ public final class ListenCommand implements Callable<Integer> {
         boolean stdio;
     }
 
+    static final NumberOption MAX_CONNECTIONS = new NumberOption("--max-connections", NumberOption.Unit.COUNT, 1,
+            ResponderServer.Options.MAX_CONNECTIONS);
+    /** Zero means never; a day is the most that still reads as an idle timeout. */
+    static final NumberOption IDLE_TIMEOUT = new NumberOption("--idle-timeout", NumberOption.Unit.SECONDS, 0, 86_400);
+
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "64", descriptionKey = "option.listen.max")
-    int maxConnections;
+    String maxConnections;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "300", descriptionKey = "option.listen.idle")
-    long idleSeconds;
+    String idleTimeout;
 
     @Option(names = "--once", descriptionKey = "option.listen.once")
     boolean once;
@@ -69,9 +74,8 @@ public final class ListenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (maxConnections < 1) {
-            throw new InvalidInputException(Problem.of("net.cli.maxConnections", maxConnections));
-        }
+        int max = MAX_CONNECTIONS.parseInt(maxConnections);
+        Duration idle = Duration.ofSeconds(IDLE_TIMEOUT.parse(idleTimeout));
         NameResolver.Target target = ctx.backend().names().target(vm, service);
         HvEndpoint ep = target.endpoint();
         boolean stdio = kind.stdio || !(kind.echo || kind.sink || kind.source);
@@ -82,10 +86,9 @@ public final class ListenCommand implements Callable<Integer> {
         // its own conversation); the bridged one is the command's outcome, so it is kept here
         AtomicReference<HvxException> bridgeFailure = new AtomicReference<>();
         ResponderServer.Handler handler = stdio
-                ? (c, activity) -> bridge(c, ep, activity, bridgeFailure)
+                ? (c, activity) -> bridge(c, ep, activity, idle, bridgeFailure)
                 : ResponderServer.handlerFor(k);
-        ResponderServer.Options options = new ResponderServer.Options(stdio ? 1 : maxConnections,
-                Duration.ofSeconds(Math.max(0, idleSeconds)), once || stdio);
+        ResponderServer.Options options = new ResponderServer.Options(stdio ? 1 : max, idle, once || stdio);
         ResponderServer server = ResponderServer.start(listener, handler, options);
         Thread hook = new Thread(server::close, "hvx-listen-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -111,13 +114,16 @@ public final class ListenCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private void bridge(StreamConnection c, HvEndpoint ep, ResponderServer.Activity activity,
+    private void bridge(StreamConnection c, HvEndpoint ep, ResponderServer.Activity activity, Duration idle,
                         AtomicReference<HvxException> failure) {
         try {
             StdioBridge.run(events -> ConnectionSession.accepted(c, ep, Clock.systemUTC(), events),
                     ctx.in(), ctx.rawOut(), activity);
         } catch (HvxException e) {
-            failure.set(e);
+            // closing an idle connection fails its read; what the user needs to hear is the timeout
+            failure.set(activity.closedForIdling()
+                    ? new OperationFailedException(Problem.of("net.cli.idleClosed", idle.toSeconds()), null, e)
+                    : e);
         }
     }
 }

@@ -22,8 +22,11 @@ public final class SandboxServeCommand implements Callable<Integer> {
 
     private final CliContext ctx;
 
+    /** Zero: until interrupted. */
+    static final NumberOption SECONDS = new NumberOption("--seconds", NumberOption.Unit.SECONDS, 0, 86_400);
+
     @Option(names = "--seconds", paramLabel = "N", defaultValue = "0", descriptionKey = "option.serve.seconds")
-    long seconds;
+    String seconds;
 
     public SandboxServeCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -31,9 +34,7 @@ public final class SandboxServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (seconds < 0) {
-            throw new InvalidInputException(Problem.of("net.cli.seconds", String.valueOf(seconds)));
-        }
+        long secs = SECONDS.parse(seconds);
         SandboxVms vms = ctx.backend().sandboxVms().orElseThrow(
                 () -> new InvalidInputException(Problem.of("net.cli.notSandbox", ctx.backend().environment().mode().id())));
         SandboxPaths paths = SandboxPaths.forSandbox(ctx.backend().environment().sandboxDir());
@@ -55,7 +56,7 @@ public final class SandboxServeCommand implements Callable<Integer> {
                 return Cli.OK;
             }
             ctx.out().flush();
-            Thread.sleep(seconds > 0 ? Duration.ofSeconds(seconds) : Duration.ofDays(365_000));
+            Thread.sleep(secs > 0 ? Duration.ofSeconds(secs) : Duration.ofDays(365_000));
         }
         return Cli.OK;
     }

@@ -58,6 +58,13 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--json", descriptionKey = "option.json")
     boolean json;
 
+    static final NumberOption PARALLEL = new NumberOption("--parallel", NumberOption.Unit.COUNT, 1, TestPlan.MAX_PARALLEL);
+    static final NumberOption SIZE = new NumberOption("--size", NumberOption.Unit.BYTES, 1, TestPlan.MAX_SIZE);
+    static final NumberOption DURATION = new NumberOption("--duration", NumberOption.Unit.DECIMAL_SECONDS,
+            TestPlan.Throughput.MIN_DURATION.toMillis(), TestPlan.Throughput.MAX_DURATION.toMillis());
+    static final NumberOption TIMEOUT = new NumberOption("--timeout", NumberOption.Unit.MILLISECONDS, 1,
+            TestPlan.MAX_TIMEOUT_MS);
+
     public TestCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -65,6 +72,7 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         TestPlan.Kind k = kind(kind);
+        checkNumbers(k);
         TestPlan plan = TestPlan.of(k, new TestPlan.Inputs(count, parallel, size, duration, direction, timeout));
         NameResolver.Target target = ctx.backend().names().target(vm, service);
         TestResult r = run(ctx, new Tester(ctx.backend().connector()), plan, target);
@@ -83,6 +91,33 @@ public final class TestCommand implements Callable<Integer> {
             }
         }
         throw new InvalidInputException(Problem.of("tester.error.kind", text == null ? "" : text.strip()));
+    }
+
+    /**
+     * Checks the numeric options the way every hvx option is checked ({@link NumberOption}), so a
+     * wrong number names the option; {@link TestPlan} then checks how they combine.
+     */
+    private void checkNumbers(TestPlan.Kind k) {
+        long maxCount = switch (k) {
+            case CONNECT -> TestPlan.Connect.MAX_COUNT;
+            case ECHO -> TestPlan.Echo.MAX_COUNT;
+            case THROUGHPUT -> TestPlan.Throughput.MAX_MESSAGES;
+        };
+        if (count != null) {
+            new NumberOption("--count", NumberOption.Unit.COUNT, 1, maxCount).parse(count);
+        }
+        if (parallel != null) {
+            PARALLEL.parse(parallel);
+        }
+        if (size != null && !(k == TestPlan.Kind.THROUGHPUT && size.strip().equalsIgnoreCase("sweep"))) {
+            SIZE.parse(size);
+        }
+        if (duration != null) {
+            DURATION.parse(duration);
+        }
+        if (timeout != null) {
+            TIMEOUT.parse(timeout);
+        }
     }
 
     /** Runs a test with live progress on stderr for a person at a terminal; Ctrl+C cancels it. */

@@ -1,9 +1,7 @@
 package io.hvx.cli;
 
-import io.hvx.core.InvalidInputException;
 import io.hvx.core.Messages;
 import io.hvx.core.Mode;
-import io.hvx.core.Problem;
 import io.hvx.core.VirtualMachine;
 import io.hvx.core.VmFormat;
 import io.hvx.core.VmInventory;
@@ -28,8 +26,10 @@ public final class VmsCommand implements Callable<Integer> {
     @Option(names = "--powershell", paramLabel = "PATH", descriptionKey = "option.powershell")
     String powershell;
 
+    static final NumberOption TIMEOUT = new NumberOption("--timeout", NumberOption.Unit.SECONDS, 1, 3600);
+
     @Option(names = "--timeout", paramLabel = "SEC", descriptionKey = "option.psTimeout")
-    Integer timeoutSeconds;
+    String timeout;
 
     public VmsCommand(CliContext ctx) {
         this.ctx = ctx;
@@ -37,15 +37,12 @@ public final class VmsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 3600)) {
-            throw new InvalidInputException(Problem.of("vms.error.timeoutRange", String.valueOf(timeoutSeconds)));
-        }
         VmInventory inventory;
-        Duration timeout = timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds);
+        Duration psTimeout = timeout == null ? null : Duration.ofSeconds(TIMEOUT.parse(timeout));
         if (powershell != null) {
-            inventory = PowerShellVmInventory.oneShot(powershell, timeout);
-        } else if (timeout != null && ctx.backend().environment().mode() == Mode.WINDOWS) {
-            inventory = PowerShellVmInventory.oneShot((String) null, timeout);
+            inventory = PowerShellVmInventory.oneShot(powershell, psTimeout);
+        } else if (psTimeout != null && ctx.backend().environment().mode() == Mode.WINDOWS) {
+            inventory = PowerShellVmInventory.oneShot((String) null, psTimeout);
         } else {
             inventory = ctx.backend().vms();
         }

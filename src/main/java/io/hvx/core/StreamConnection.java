@@ -50,6 +50,17 @@ public interface StreamConnection extends AutoCloseable {
     /** Whether {@link #close()} has been called. */
     boolean isClosed();
 
+    /**
+     * Whether the peer is known to still take data: after it sent EOF, true when it only
+     * half-closed, false when it closed or stopped receiving. A quick check that never blocks.
+     * False too when the platform cannot tell (then a caller takes the peer's EOF as the end of
+     * the conversation, as before this existed): only the sandbox's AF_UNIX sockets report it, a
+     * hang-up on {@code poll}; Hyper-V and vsock sockets do not say it reliably.
+     */
+    default boolean peerStillReceiving() {
+        return false;
+    }
+
     /** The local address as users read it (e.g. {@code unix:/path}, {@code vsock:4294967295:5000}). */
     String localAddress();
 

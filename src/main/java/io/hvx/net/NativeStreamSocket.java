@@ -277,6 +277,24 @@ public abstract class NativeStreamSocket implements StreamConnection {
     }
 
     @Override
+    public final boolean peerStillReceiving() {
+        if (closed()) {
+            return false;
+        }
+        begin();
+        try {
+            return peerReceiving();
+        } finally {
+            end();
+        }
+    }
+
+    /** {@link #peerStillReceiving()} on an open handle; false where the platform cannot tell. */
+    protected boolean peerReceiving() {
+        return false;
+    }
+
+    @Override
     public final String localAddress() {
         return local;
     }

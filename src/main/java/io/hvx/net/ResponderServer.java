@@ -70,17 +70,31 @@ public final class ResponderServer implements AutoCloseable {
         void received(long bytes);
 
         void sent(long bytes);
+
+        /** Whether the server closed this connection because it was idle for the idle timeout. */
+        default boolean closedForIdling() {
+            return false;
+        }
     }
 
     /**
-     * @param maxConnections connections served at once (≥ 1)
-     * @param idleTimeout    close a connection after this long without traffic; zero = never
+     * @param maxConnections connections served at once (1 to {@link #MAX_CONNECTIONS})
+     * @param idleTimeout    close a connection after this long without traffic (at most
+     *                       {@link #MAX_IDLE_TIMEOUT}); zero = never
      * @param once           stop after the first connection ends
      */
     public record Options(int maxConnections, Duration idleTimeout, boolean once) {
+        /** One platform thread serves each connection: beyond this, threads are the wrong tool. */
+        public static final int MAX_CONNECTIONS = 10_000;
+        /** Far beyond any idle timeout that makes sense, and far below where nanoseconds overflow. */
+        public static final Duration MAX_IDLE_TIMEOUT = Duration.ofDays(365);
+
         public Options {
-            if (maxConnections < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1");
+            if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS) {
+                throw new IllegalArgumentException("maxConnections must be from 1 to " + MAX_CONNECTIONS);
+            }
+            if (idleTimeout.isNegative() || idleTimeout.compareTo(MAX_IDLE_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("idleTimeout must be from zero (never) to " + MAX_IDLE_TIMEOUT);
             }
         }
 
@@ -267,6 +281,7 @@ public final class ResponderServer implements AutoCloseable {
             long now = System.nanoTime();
             for (Conn c : live) {
                 if (now - c.lastActivity > idleNs) {
+                    c.idled = true;
                     c.connection.close();
                 }
             }
@@ -332,6 +347,7 @@ public final class ResponderServer implements AutoCloseable {
     private final class Conn implements Activity {
         final StreamConnection connection;
         volatile long lastActivity = System.nanoTime();
+        volatile boolean idled;
 
         Conn(StreamConnection connection) {
             this.connection = connection;
@@ -347,6 +363,11 @@ public final class ResponderServer implements AutoCloseable {
         public void sent(long bytes) {
             bytesOut.addAndGet(bytes);
             lastActivity = System.nanoTime();
+        }
+
+        @Override
+        public boolean closedForIdling() {
+            return idled;
         }
     }
 }

@@ -83,7 +83,10 @@ public final class ServiceFiles {
         } catch (RefusedFileException e) {
             throw new InvalidInputException(e.problem());
         } catch (IOException e) {
-            throw new OperationFailedException(Problem.of("error.services.import.io", file), e.toString(), e);
+            // the system's own words ("File name too long", "Permission denied"), not a guess
+            String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    ? fse.getReason() : String.valueOf(e.getMessage());
+            throw new OperationFailedException(Problem.of("error.services.import.io", file, reason), e.toString(), e);
         }
         String name = file.getFileName().toString();
         Format f = Format.byExtension(name).orElseGet(() -> sniff(bytes));

@@ -435,7 +435,7 @@ public final class TerminalBench {
         probe.onFrame = null;
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
+    static <T> T fx(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -452,7 +452,7 @@ public final class TerminalBench {
      * first in a pulse) marks the start; after the scene's layout, a task posted to the FX thread
      * runs once the rest of the pulse (the copy to the render thread) is done, and marks the end.
      */
-    private static final class FrameProbe {
+    static final class FrameProbe {
         private volatile List<Double> pulses;
         private volatile List<Double> gaps;
         private volatile List<Double> cpu;
@@ -575,7 +575,7 @@ public final class TerminalBench {
         }
     }
 
-    private static double percentile(List<Double> values, double p) {
+    static double percentile(List<Double> values, double p) {
         if (values.isEmpty()) {
             return Double.NaN;
         }

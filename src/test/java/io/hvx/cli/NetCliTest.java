@@ -184,6 +184,72 @@ class NetCliTest {
         }
     }
 
+    /**
+     * The bridge interrupts the stdin reader when it ends; an interruptible stdin (a pipe in this
+     * JVM) then fails its read. That is no failure of stdin: the flush below waits until the reader
+     * has reacted, so the check for a stdin failure always comes after it (it came first, mostly).
+     */
+    @Test
+    void aStdinReadInterruptedBecauseTheBridgeEndedIsNoFailure() throws Exception {
+        Path path = Path.of(cli.run("--mode", "sandbox", "sandbox", "path", "demo-linux", "vsock:6002").out().strip());
+        Files.createDirectories(path.getParent());
+        try (var l = io.hvx.net.posix.PosixListener.bind(new PosixAddress.Unix(path),
+                new io.hvx.core.HvEndpoint(SandboxSeed.DEMO_LINUX_ID, io.hvx.core.VsockTemplate.guidForPort(6002)))) {
+            java.util.concurrent.atomic.AtomicReference<Thread> reader = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean threw = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread server = Thread.ofPlatform().start(() -> {
+                try (var c = l.accept(Duration.ofSeconds(10)).orElseThrow()) {
+                    // leave once hvx reads stdin, so the bridge has a reader to interrupt
+                    long deadline = System.nanoTime() + 30_000_000_000L;
+                    while (reader.get() == null && System.nanoTime() < deadline) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    }
+                    c.writeFully(ByteBuffer.wrap("bye".getBytes()));
+                }
+            });
+            java.io.InputStream stdin = new java.io.InputStream() {
+                @Override
+                public int read() throws java.io.IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws java.io.IOException {
+                    reader.set(Thread.currentThread());
+                    // nobody types; parkNanos keeps the interrupt flag set, so the flush below sees it
+                    while (!Thread.currentThread().isInterrupted()) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    }
+                    threw.set(true);
+                    throw new java.io.InterruptedIOException();
+                }
+            };
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream() {
+                @Override
+                public void flush() {
+                    Thread r = reader.get();
+                    if (r != null && (r.isInterrupted() || threw.get())) {
+                        try {
+                            r.join(10_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            };
+            java.io.StringWriter err = new java.io.StringWriter();
+            CliContext ctx = new CliContext(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                    stdin, raw, (mode, d) -> new io.hvx.DefaultBackendFactory(dir.resolve("data")).create(mode, dir), (m, d) -> { }, false);
+            int code = Cli.run(ctx, "--mode", "sandbox", "connect", "demo-linux", "vsock:6002");
+            server.join(5000);
+            assertThat(threw).as("the reader was interrupted and failed its read").isTrue();
+            assertThat(err.toString()).isEmpty();
+            assertThat(code).isZero();
+            assertThat(raw.toString()).isEqualTo("bye");
+        }
+    }
+
     @Test
     void serviceMayBeGivenByItsRegisteredName() {
         CliHarness.Result r = cli.runWithInput("named".getBytes(), "--mode", "sandbox", "connect", "demo-linux", "demo ECHO");

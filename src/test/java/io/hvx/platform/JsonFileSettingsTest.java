@@ -164,4 +164,28 @@ class JsonFileSettingsTest {
         assertThat(new JsonFileSettings(file).get("window.width")).isEmpty();
         assertThat(new JsonFileSettings(file).get("theme")).contains("dark");
     }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(value = {org.junit.jupiter.api.condition.OS.LINUX,
+            org.junit.jupiter.api.condition.OS.MAC}, disabledReason = "mkfifo is POSIX")
+    void aFifoOrAHugeFileIsKeptAsideUnreadInsteadOfBlockingOrFillingMemory() throws Exception {
+        Path fifo = dir.resolve("fifo/settings.json");
+        Files.createDirectories(fifo.getParent());
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+        // no writer ever opens the FIFO: a read of it would block forever
+        JsonFileSettings s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> new JsonFileSettings(fifo, clock));
+        assertThat(s.get("theme")).isEmpty();
+        assertThat(fifo.resolveSibling("settings.json.bad-20260102-030405")).exists();
+
+        Path huge = dir.resolve("huge/settings.json");
+        Files.createDirectories(huge.getParent());
+        try (var ch = java.nio.channels.FileChannel.open(huge, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'{'}), JsonFileSettings.MAX_BYTES); // sparse, just over the limit
+        }
+        assertThat(new JsonFileSettings(huge, clock).get("theme")).isEmpty();
+        assertThat(huge.resolveSibling("settings.json.bad-20260102-030405")).hasSize(JsonFileSettings.MAX_BYTES + 1);
+    }
 }

@@ -136,6 +136,7 @@ public final class ConnectionSession implements AutoCloseable {
     // guarded by queue; taken after this when both are needed, never the other way round
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private long queuedBytes;
+    private long droppedBytes;
     private boolean eofQueued;
     private boolean writerStopped;
 
@@ -271,6 +272,10 @@ public final class ConnectionSession implements AutoCloseable {
     /** Removes the written head of the queue and wakes senders waiting for room. */
     private void take(int length) {
         synchronized (queue) {
+            if (writerStopped) {
+                // the session ended while this was written: the queue, and its count, are gone already
+                return;
+            }
             queue.pollFirst();
             queuedBytes -= length;
             queue.notifyAll();
@@ -370,6 +375,7 @@ public final class ConnectionSession implements AutoCloseable {
     private void stopWriter() {
         synchronized (queue) {
             writerStopped = true;
+            droppedBytes += queuedBytes;
             queue.clear();
             queuedBytes = 0;
             queue.notifyAll();
@@ -436,6 +442,32 @@ public final class ConnectionSession implements AutoCloseable {
         synchronized (queue) {
             return !eofQueued && !writerStopped;
         }
+    }
+
+    /**
+     * Bytes given to {@link #send} that were not written: those still queued, and once the session
+     * has ended, those it dropped (a chunk cut short counts whole).
+     */
+    public long unsentBytes() {
+        synchronized (queue) {
+            return queuedBytes + droppedBytes;
+        }
+    }
+
+    /**
+     * Whether the peer is known to still take data after it sent EOF (it half-closed rather than
+     * closed); false when it is gone, when the session is over, or when the platform cannot tell
+     * (see {@link StreamConnection#peerStillReceiving()}).
+     */
+    public boolean peerStillReceiving() {
+        StreamConnection c;
+        synchronized (this) {
+            if (state.isEnded()) {
+                return false;
+            }
+            c = connection;
+        }
+        return c != null && c.peerStillReceiving();
     }
 
     /** Whether {@link #shutdownOutput()} has been called (successfully). */

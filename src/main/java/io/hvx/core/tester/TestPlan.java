@@ -107,6 +107,7 @@ public sealed interface TestPlan {
         public static final int DEFAULT_SIZE = 64 * 1024;
         public static final Duration DEFAULT_DURATION = Duration.ofSeconds(5);
         public static final long MAX_MESSAGES = 1_000_000_000L;
+        public static final Duration MIN_DURATION = Duration.ofMillis(100);
         public static final Duration MAX_DURATION = Duration.ofHours(1);
 
         public Throughput {
@@ -121,7 +122,7 @@ public sealed interface TestPlan {
             if ((duration == null) == (messages == 0)) {
                 throw new InvalidInputException(Problem.of("tester.error.durationOrCount"));
             }
-            if (duration != null && (duration.toMillis() < 100 || duration.compareTo(MAX_DURATION) > 0)) {
+            if (duration != null && (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0)) {
                 throw new InvalidInputException(Problem.of("tester.error.duration",
                         Messages.get("tester.field.duration"), seconds(duration), "0.1", "3600"));
             }

@@ -25,10 +25,13 @@ import java.util.Optional;
 public final class PosixSocket extends NativeStreamSocket {
 
     private final int fd;
+    /** AF_UNIX: the one family whose poll says whether the peer still receives. */
+    private final boolean unix;
 
-    private PosixSocket(int fd, String target) {
+    private PosixSocket(int fd, String target, boolean unix) {
         super(target);
         this.fd = fd;
+        this.unix = unix;
     }
 
     /**
@@ -46,7 +49,7 @@ public final class PosixSocket extends NativeStreamSocket {
         if (fd < 0) {
             throw PosixErrors.failure(Op.SOCKET, Libc.errno(), text, timeoutMs);
         }
-        PosixSocket s = new PosixSocket(fd, text);
+        PosixSocket s = new PosixSocket(fd, text, address.family() == Libc.AF_UNIX);
         boolean ok = false;
         try {
             if (address.family() == Libc.AF_VSOCK) {
@@ -110,7 +113,7 @@ public final class PosixSocket extends NativeStreamSocket {
         if (fd < 0) {
             throw PosixErrors.failure(Op.SOCKET, Libc.errno(), text, 0);
         }
-        PosixSocket s = new PosixSocket(fd, text);
+        PosixSocket s = new PosixSocket(fd, text, address.family() == Libc.AF_UNIX);
         boolean ok = false;
         try {
             byte[] sa = address.encode();
@@ -166,7 +169,7 @@ public final class PosixSocket extends NativeStreamSocket {
                 len[0] = addr.length;
                 int c = Libc.accept4(fd, addr, len, Libc.SOCK_CLOEXEC);
                 if (c >= 0) {
-                    PosixSocket conn = new PosixSocket(c, localAddress());
+                    PosixSocket conn = new PosixSocket(c, localAddress(), unix);
                     conn.setLocalAddress(localAddress());
                     conn.setPeerAddress(PosixAddress.describe(addr, len[0]));
                     return Optional.of(conn);
@@ -227,6 +230,22 @@ public final class PosixSocket extends NativeStreamSocket {
     @Override
     protected void releaseHandle() {
         Libc.close(fd);
+    }
+
+    /**
+     * AF_UNIX reports a hang-up ({@code POLLHUP}) once both directions are shut: the peer closed,
+     * or shut down its receiving side; after a mere half-close it does not. vsock's transports
+     * differ on when they report it (UNCONFIRMED for hv_sock), so they answer "cannot tell".
+     */
+    @Override
+    protected boolean peerReceiving() {
+        if (!unix) {
+            return false;
+        }
+        int[] pfd = new int[2];
+        Libc.pollEntry(pfd, 0, fd, Libc.POLLOUT);
+        int r = Libc.poll(pfd, 1, 0);
+        return r >= 0 && (Libc.revents(pfd, 0) & (Libc.POLLHUP | Libc.POLLERR)) == 0;
     }
 
     @Override
