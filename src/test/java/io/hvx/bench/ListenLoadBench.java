@@ -141,6 +141,13 @@ public final class ListenLoadBench {
             probe.record(null, null, null);
 
             System.err.printf(Locale.ROOT, "# %d pulses under load in %.1f s, %d idle%n", loaded.size(), seconds, idle.size());
+            StringBuilder slow = new StringBuilder();
+            for (int k = 0; k < loaded.size(); k++) {
+                if (loaded.get(k) > 50) {
+                    slow.append(String.format(Locale.ROOT, " #%d:%.0f", k, loaded.get(k)));
+                }
+            }
+            System.err.println("# pulses over 50 ms under load (pulse number: ms):" + (slow.isEmpty() ? " none" : slow));
             line("listen.gui.connections", r.ok(), "count");
             line("listen.gui.lost.bytes", r.lost(), "B");
             line("listen.gui.rows", rows, "count");
