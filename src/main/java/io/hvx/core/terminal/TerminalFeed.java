@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a connection writes to its terminal, decoded at once while the terminal is shown and held
