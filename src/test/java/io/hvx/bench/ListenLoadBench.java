@@ -39,7 +39,8 @@ import javafx.stage.Stage;
  * <p>Measured on the FX thread with {@link TerminalBench.FrameProbe}: the time each pulse takes
  * (animation timers, CSS, layout, drawing) while the clients connect and stream, and, as the
  * baseline in the same run, for as long with the same window and an idle listener. Prints
- * {@code BENCH listen.gui.*} lines: pulse p50/p99/max under load and idle, pulses counted, the
+ * {@code BENCH listen.gui.*} lines: pulse p50/p99/max under load and idle, the FX thread's CPU time
+ * in the pulses under load (p99/max: the work, without waiting for a core), pulses counted, the
  * connections that came back intact, bytes lost, rows shown.
  *
  * <p>Arguments: {@code [CONNECTIONS [BYTES]]}.
@@ -110,6 +111,7 @@ public final class ListenLoadBench {
             Thread.sleep(1000);
 
             List<Double> loaded = new ArrayList<>();
+            List<Double> loadedCpu = new ArrayList<>();
             System.gc();
             java.util.concurrent.atomic.AtomicLong heapPeak = new java.util.concurrent.atomic.AtomicLong();
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
@@ -123,7 +125,7 @@ public final class ListenLoadBench {
                     }
                 }
             });
-            probe.record(loaded, new ArrayList<>(), new ArrayList<>());
+            probe.record(loaded, new ArrayList<>(), loadedCpu);
             long t0 = System.nanoTime();
             LoadBench.Result r = LoadBench.Result.parse(LoadBench.runClients(socket, n, bytes));
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -141,6 +143,13 @@ public final class ListenLoadBench {
             probe.record(null, null, null);
 
             System.err.printf(Locale.ROOT, "# %d pulses under load in %.1f s, %d idle%n", loaded.size(), seconds, idle.size());
+            StringBuilder slow = new StringBuilder();
+            for (int k = 0; k < loaded.size(); k++) {
+                if (loaded.get(k) > 50) {
+                    slow.append(String.format(Locale.ROOT, " #%d:%.0f", k, loaded.get(k)));
+                }
+            }
+            System.err.println("# pulses over 50 ms under load (pulse number: ms):" + (slow.isEmpty() ? " none" : slow));
             line("listen.gui.connections", r.ok(), "count");
             line("listen.gui.lost.bytes", r.lost(), "B");
             line("listen.gui.rows", rows, "count");
@@ -150,6 +159,9 @@ public final class ListenLoadBench {
             line("listen.gui.pulse.p50", TerminalBench.percentile(loaded, 0.5), "ms");
             line("listen.gui.pulse.p99", TerminalBench.percentile(loaded, 0.99), "ms");
             line("listen.gui.pulse.max", TerminalBench.percentile(loaded, 1.0), "ms");
+            // the FX thread's own CPU time in those pulses: what it did, without the time it waited for a core
+            line("listen.gui.pulse.cpu.p99", TerminalBench.percentile(loadedCpu, 0.99), "ms");
+            line("listen.gui.pulse.cpu.max", TerminalBench.percentile(loadedCpu, 1.0), "ms");
             line("listen.gui.pulse.idle.p50", TerminalBench.percentile(idle, 0.5), "ms");
             line("listen.gui.pulse.idle.p99", TerminalBench.percentile(idle, 0.99), "ms");
             line("listen.gui.pulse.idle.max", TerminalBench.percentile(idle, 1.0), "ms");

@@ -223,6 +223,27 @@ public final class TerminalBuffer {
         }
     }
 
+    /**
+     * Bytes that passed without becoming lines: moves the offsets of both streams on. With a
+     * {@code note} (bytes a terminal not shown did not keep), ends the open line and adds the note
+     * where they would have been; without one (sent bytes not echoed) nothing else changes, as
+     * with {@link #sent(byte[], boolean) sent(data, false)}.
+     */
+    public void skip(long received, long sent, String note) {
+        producer.lock();
+        try {
+            if (note != null) {
+                closeTail();
+                commitLine(TerminalLine.note(clock.millis(), note));
+            }
+            receivedOffset += received;
+            sentOffset += sent;
+            publish();
+        } finally {
+            producer.unlock();
+        }
+    }
+
     /** Drops every line (the counters of bytes and of lines that fell out stay). */
     public void clear() {
         producer.lock();

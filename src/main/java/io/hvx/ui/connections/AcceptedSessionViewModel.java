@@ -8,6 +8,7 @@ import io.hvx.core.session.ConnectionSession;
 import io.hvx.core.session.TappedConnection;
 import io.hvx.ui.connections.ConnectionSessionViewModel.State;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -30,7 +31,7 @@ public final class AcceptedSessionViewModel implements AutoCloseable {
     private final int number;
     private final String peer;
     private final Instant openedAt;
-    private final TerminalContext ctx;
+    private final Executor ui;
     private final TerminalViewModel terminal;
     private final SenderViewModel sender;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.CONNECTED);
@@ -43,14 +44,19 @@ public final class AcceptedSessionViewModel implements AutoCloseable {
     private volatile StreamConnection connection;
     private volatile boolean closedHere;
 
-    AcceptedSessionViewModel(int number, String peer, TerminalContext ctx) {
+    /**
+     * @param ui where what concerns the UI thread goes (the Listen tab hands it over in batches)
+     */
+    AcceptedSessionViewModel(int number, String peer, TerminalContext ctx, Executor ui) {
         this.number = number;
         this.peer = peer == null ? "" : peer;
-        this.ctx = ctx;
+        this.ui = ui;
         this.openedAt = ctx.clock().instant();
         this.terminal = new TerminalViewModel(ctx);
         this.sender = new SenderViewModel(ctx, terminal);
         terminal.setFileStem("accepted-" + number);
+        // not on screen until selected: its bytes wait undecoded (see TerminalViewModel.setShown)
+        terminal.setShown(false);
         terminal.note(Messages.get("listen.note.accepted", number, this.peer));
     }
 
@@ -59,12 +65,12 @@ public final class AcceptedSessionViewModel implements AutoCloseable {
         return new ConnectionSession.Events() {
             @Override
             public void received(ConnectionSession s, byte[] data, int length) {
-                terminal.buffer().received(data, 0, length);
+                terminal.received(data, 0, length);
             }
 
             @Override
             public void stateChanged(ConnectionSession s, ConnectionSession.State next) {
-                ctx.tasks().later(() -> apply(next, s.error().orElse(null)));
+                ui.execute(() -> apply(next, s.error().orElse(null)));
             }
         };
     }
@@ -80,13 +86,13 @@ public final class AcceptedSessionViewModel implements AutoCloseable {
             @Override
             public void received(byte[] data, int off, int len) {
                 tapIn.addAndGet(len);
-                terminal.buffer().received(data, off, len);
+                terminal.received(data, off, len);
             }
 
             @Override
             public void sent(byte[] data, int off, int len) {
                 tapOut.addAndGet(len);
-                terminal.recordSent(java.util.Arrays.copyOfRange(data, off, off + len));
+                terminal.recordSent(data, off, len);
             }
         });
     }
@@ -102,7 +108,7 @@ public final class AcceptedSessionViewModel implements AutoCloseable {
 
     /** A responder finished with the connection (UI thread); {@code failure} null when it ended normally. */
     void responderEnded(Throwable failure) {
-        terminal.buffer().endLine();
+        terminal.endLine();
         if (failure == null || closedHere) {
             state.set(failure == null ? State.PEER_CLOSED : State.CLOSED);
             terminal.note(Messages.get(failure == null ? "term.note.peerClosed" : "term.note.disconnected"));
@@ -115,7 +121,7 @@ public final class AcceptedSessionViewModel implements AutoCloseable {
         switch (next) {
             case PEER_CLOSED -> {
                 state.set(State.PEER_CLOSED);
-                terminal.buffer().endLine();
+                terminal.endLine();
                 terminal.note(Messages.get("term.note.peerClosed"));
             }
             case CLOSED -> {
@@ -136,7 +142,7 @@ public final class AcceptedSessionViewModel implements AutoCloseable {
         problem.set(sentence);
         state.set(State.FAILED);
         sender.outletProperty().set(null);
-        terminal.buffer().endLine();
+        terminal.endLine();
         terminal.note(Messages.get("term.note.failed", sentence));
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.hvx.core.Messages;
 import io.hvx.core.ServiceChoice;
 import io.hvx.core.VmChoice;
+import io.hvx.core.terminal.TerminalFeed;
 import io.hvx.ui.common.ChoicePicker;
 import io.hvx.ui.common.ErrorBanner;
 import io.hvx.ui.connections.ListenViewModel.Mode;
@@ -56,6 +57,7 @@ public final class ListenView extends BorderPane {
         list.setId("listen-connections");
         list.getStyleClass().add("listen-list");
         list.setCellFactory(v -> new SessionCell());
+        list.setTooltip(new Tooltip(Messages.get("listen.list.tooltip", TerminalFeed.HELD_BYTES / 1024)));
         Label empty = new Label(Messages.get("listen.list.empty"));
         empty.setWrapText(true);
         empty.getStyleClass().add("listen-empty");

@@ -15,7 +15,11 @@ import io.hvx.core.VmChoice;
 import io.hvx.core.session.ConnectionSession;
 import io.hvx.ui.common.ErrorText;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -41,9 +45,12 @@ import javafx.collections.ObservableList;
  *
  * <p>The listener and its accept loop come from the {@link ListenerFactory} and
  * {@link ServerFactory} ports (one platform thread per connection, as {@code hvx listen}). Each
- * accepted connection reaches the UI thread once when it arrives and once when it ends; its bytes
- * go to its terminal's buffer without the UI, so hundreds of busy connections keep the window
- * responsive.
+ * accepted connection reaches the UI thread once when it arrives and once when it ends, in
+ * batches: the connection threads queue these events and the UI thread takes all that are waiting
+ * in one go, adds the new rows at once and counts once, so a thousand arrivals cost a few list
+ * changes instead of a thousand. The bytes go to the terminals without the UI, and only the
+ * selected connection's are decoded into lines; the others keep their newest bytes until selected
+ * ({@link TerminalViewModel#setShown}), so a thousand busy connections cost the machine one terminal.
  */
 public final class ListenViewModel implements AutoCloseable {
 
@@ -109,6 +116,12 @@ public final class ListenViewModel implements AutoCloseable {
     private final ObservableList<AcceptedSessionViewModel> sessions = FXCollections.observableArrayList();
     private final ObjectProperty<AcceptedSessionViewModel> selected = new SimpleObjectProperty<>();
     private final AtomicInteger numbers = new AtomicInteger();
+    /** What the connection threads hand to the UI thread, taken in batches by {@link #drain()}. */
+    private final ConcurrentLinkedQueue<Runnable> toUi = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    /** Rows that arrived in the batch being drained. */
+    private final List<AcceptedSessionViewModel> arriving = new ArrayList<>();
+    private long batches;
     private ServerFactory.Server server;
     private int run;
 
@@ -118,6 +131,14 @@ public final class ListenViewModel implements AutoCloseable {
         this.servers = servers;
         this.resolver = resolver;
         this.ctx = ctx;
+        selected.addListener((o, before, now) -> {
+            if (before != null) {
+                before.terminal().setShown(false);
+            }
+            if (now != null) {
+                now.terminal().setShown(true);
+            }
+        });
         for (Observable input : new Observable[] {scope, service, mode, maxConnections}) {
             input.addListener(o -> {
                 if (state.get() != State.LISTENING && state.get() != State.STARTING) {
@@ -186,11 +207,11 @@ public final class ListenViewModel implements AutoCloseable {
 
     /** Serves one accepted connection on the server's thread; returns when it is over. */
     private void serve(HvEndpoint ep, Mode m, StreamConnection c) throws Exception {
-        AcceptedSessionViewModel sub = new AcceptedSessionViewModel(numbers.incrementAndGet(), c.peerAddress(), ctx);
+        AcceptedSessionViewModel sub = new AcceptedSessionViewModel(numbers.incrementAndGet(), c.peerAddress(), ctx, this::toUi);
         if (m.responder == null) {
             ConnectionSession s = ConnectionSession.accepted(c, ep, ctx.clock(), sub.events());
             sub.attach(s);
-            ctx.tasks().later(() -> added(sub, ep));
+            toUi(() -> added(sub, ep));
             try {
                 while (!s.awaitEnd(Duration.ofMinutes(1))) {
                     // a conversation may last for hours; keep waiting
@@ -202,44 +223,90 @@ public final class ListenViewModel implements AutoCloseable {
             return;
         }
         StreamConnection tapped = sub.tap(c);
-        ctx.tasks().later(() -> added(sub, ep));
+        toUi(() -> added(sub, ep));
         try {
             servers.responder(m.responder).serve(tapped);
-            ctx.tasks().later(() -> ended(sub, null));
+            toUi(() -> ended(sub, null));
         } catch (HvxException e) {
-            ctx.tasks().later(() -> ended(sub, e));
+            toUi(() -> ended(sub, e));
         } catch (Exception e) {
-            ctx.tasks().later(() -> ended(sub, e));
+            toUi(() -> ended(sub, e));
             throw e; // a defect: the server logs it
         }
     }
 
+    /** Queues an event for the UI thread; one drain is scheduled for all that queue up meanwhile. Any thread. */
+    private void toUi(Runnable event) {
+        toUi.add(event);
+        if (drainQueued.compareAndSet(false, true)) {
+            ctx.tasks().later(this::drain);
+        }
+    }
+
+    /** UI thread: every event waiting, then the new rows in one list change, then the counters once. */
+    private void drain() {
+        drainQueued.set(false);
+        batches++;
+        Runnable event;
+        while ((event = toUi.poll()) != null) {
+            event.run();
+        }
+        if (!arriving.isEmpty()) {
+            addRows();
+        }
+        refreshCounters();
+    }
+
     private void added(AcceptedSessionViewModel sub, HvEndpoint ep) {
-        // connections reach the UI thread in any order; the list keeps the order they were accepted in
-        int at = sessions.size();
-        while (at > 0 && sessions.get(at - 1).number() > sub.number()) {
-            at--;
-        }
-        sessions.add(at, sub);
+        arriving.add(sub);
         sub.published(ep);
-        if (selected.get() == null) {
-            selected.set(sub);
+    }
+
+    /** Adds the rows that arrived, in the order they were accepted (connections reach the UI thread in any order). */
+    private void addRows() {
+        arriving.sort(Comparator.comparingInt(AcceptedSessionViewModel::number));
+        int k = 0;
+        // the few that were overtaken go in one by one; the rest, in order, in one change
+        for (; k < arriving.size() && !sessions.isEmpty() && sessions.getLast().number() > arriving.get(k).number(); k++) {
+            AcceptedSessionViewModel sub = arriving.get(k);
+            int at = sessions.size();
+            while (at > 0 && sessions.get(at - 1).number() > sub.number()) {
+                at--;
+            }
+            sessions.add(at, sub);
         }
-        refresh();
+        sessions.addAll(arriving.subList(k, arriving.size()));
+        arriving.forEach(AcceptedSessionViewModel::refresh);
+        if (selected.get() == null) {
+            selected.set(arriving.getFirst());
+        }
+        arriving.clear();
     }
 
     private void ended(AcceptedSessionViewModel sub, Throwable failure) {
         sub.responderEnded(failure);
-        refresh();
+        sub.refresh();
+    }
+
+    /** How many batches of connection events the UI thread has taken (for tests: arrivals are batched). */
+    long batches() {
+        return batches;
     }
 
     /** Updates the counters (once a second, and when connections come and go). */
     public void refresh() {
+        for (AcceptedSessionViewModel sub : sessions) {
+            sub.refresh();
+        }
+        refreshCounters();
+    }
+
+    /** The tab's counters and state, without each row's byte counts. */
+    private void refreshCounters() {
         ServerFactory.Server s = server;
         accepted.set(s != null ? s.accepted() : accepted.get());
         int n = 0;
         for (AcceptedSessionViewModel sub : sessions) {
-            sub.refresh();
             if (sub.stateProperty().get() == ConnectionSessionViewModel.State.CONNECTED) {
                 n++;
             }

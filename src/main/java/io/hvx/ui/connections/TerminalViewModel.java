@@ -5,6 +5,7 @@ import io.hvx.core.Messages;
 import io.hvx.core.Problem;
 import io.hvx.core.terminal.Direction;
 import io.hvx.core.terminal.TerminalBuffer;
+import io.hvx.core.terminal.TerminalFeed;
 import io.hvx.core.terminal.TerminalFiles;
 import io.hvx.core.terminal.TerminalLine;
 import io.hvx.core.terminal.TimestampFormat;
@@ -54,6 +55,7 @@ public final class TerminalViewModel implements AutoCloseable {
     private final TerminalContext ctx;
     private final TerminalPreferences prefs;
     private final TerminalBuffer buffer;
+    private final TerminalFeed feed;
     private final BooleanProperty hex = new SimpleBooleanProperty(false);
     private final ObjectProperty<TimestampFormat> timestamps;
     private final ObjectProperty<Charset> charset;
@@ -78,6 +80,7 @@ public final class TerminalViewModel implements AutoCloseable {
     private long endWhenPaused;
     private long viewTop;
     private String fileStem = "terminal";
+    private boolean shown = true;
 
     public TerminalViewModel(TerminalContext ctx) {
         this.ctx = ctx;
@@ -87,6 +90,8 @@ public final class TerminalViewModel implements AutoCloseable {
         this.charset = new SimpleObjectProperty<>(prefs.charset());
         this.localEcho = new SimpleBooleanProperty(prefs.localEcho());
         this.ansi = new SimpleBooleanProperty(prefs.ansi());
+        this.feed = new TerminalFeed(buffer, (received, sent) -> Messages.get("term.note.notKept",
+                TerminalFeed.HELD_BYTES / 1024, received, sent));
         this.scrollback = new ReadOnlyIntegerWrapper(buffer.capacity());
         this.origin = ctx.clock().millis();
         timestamps.addListener((o, a, now) -> prefs.timestamps(now));
@@ -122,14 +127,56 @@ public final class TerminalViewModel implements AutoCloseable {
 
     // ------------------------------------------------------------ what the connection feeds
 
-    /** The scrollback; the connection's threads write to it directly. */
+    /** The scrollback; the connection's threads write to it directly, or through {@link #received} while it may be hidden. */
     public TerminalBuffer buffer() {
         return buffer;
     }
 
+    /**
+     * Bytes received ({@code data[off..off+len)}, the array may be reused afterwards): decoded at
+     * once while the terminal is shown, held undecoded while it is not ({@link #setShown}). Any thread.
+     */
+    public void received(byte[] data, int off, int len) {
+        feed.received(data, off, len);
+    }
+
     /** Records bytes that were sent (shown when local echo is on; a capture keeps them either way). Any thread. */
     public void recordSent(byte[] data) {
-        buffer.sent(data, localEcho.get());
+        feed.sent(data, 0, data.length, localEcho.get());
+    }
+
+    /** Records {@code data[off..off+len)} as sent; copies only what is kept. Any thread. */
+    public void recordSent(byte[] data, int off, int len) {
+        feed.sent(data, off, len, localEcho.get());
+    }
+
+    /** Ends the open line (the connection ended: no terminator will come). Any thread. */
+    public void endLine() {
+        feed.endLine();
+    }
+
+    /**
+     * Whether the terminal is on screen. While it is not (a Listen tab's connection that is not
+     * selected) what arrives is not decoded: the newest {@link TerminalFeed#HELD_BYTES} wait as
+     * bytes and are decoded when it is shown again, with a note saying how much was not kept. A
+     * running capture keeps the terminal fed, since the capture must see every byte. UI thread.
+     */
+    public void setShown(boolean shown) {
+        this.shown = shown;
+        updateHold();
+    }
+
+    private void updateHold() {
+        if (shown || capture.get() != null) {
+            feed.release();
+        } else {
+            feed.hold();
+        }
+    }
+
+    /** Whether what arrives is held undecoded now (the terminal is not shown). */
+    public boolean holding() {
+        return feed.holding();
     }
 
     /**
@@ -137,12 +184,12 @@ public final class TerminalViewModel implements AutoCloseable {
      * step, so the echo of a line never shows above the line.
      */
     public boolean send(byte[] data, java.util.function.BooleanSupplier transmit) {
-        return buffer.send(data, localEcho.get(), transmit);
+        return feed.send(data, localEcho.get(), transmit);
     }
 
     /** A note of the terminal's own (connected, closed…), between the lines. */
     public void note(String text) {
-        buffer.note(text);
+        feed.note(text);
     }
 
     /** Makes relative timestamps count from now (a new connection). */
@@ -178,6 +225,7 @@ public final class TerminalViewModel implements AutoCloseable {
         if (c != null && c.failure().isPresent()) {
             buffer.setSink(null);
             capture.set(null);
+            updateHold();
             error.set(ErrorText.of(c.failure().get()));
         }
         updateDroppedNote();
@@ -468,8 +516,9 @@ public final class TerminalViewModel implements AutoCloseable {
                 c.close(); // a second capture started meanwhile: keep the first
                 return;
             }
-            buffer.setSink(c);
             capture.set(c);
+            updateHold();
+            buffer.setSink(c);
             status.set(Messages.get("term.capture.started", c.file().toString()));
             updateDroppedNote();
         }, t -> ctx.dialogs().showError(ErrorText.of(t)));
@@ -483,6 +532,7 @@ public final class TerminalViewModel implements AutoCloseable {
         }
         buffer.setSink(null);
         capture.set(null);
+        updateHold();
         updateDroppedNote();
         ctx.tasks().run(() -> {
             c.close();

@@ -201,6 +201,59 @@ class ListenViewModelTest {
     }
 
     @Test
+    void onlyTheSelectedConnectionIsDecodedAndSelectingAnotherShowsWhatItReceived() throws Exception {
+        start(ListenViewModel.Mode.ECHO);
+        StreamConnection first = client("first\n");
+        assertThat(read(first, 6)).isEqualTo("first\n");
+        tasks.until(() -> listen.sessions().size() == 1);
+        StreamConnection second = client("second\n");
+        // the echo answers once the tap has the bytes: they are in the second terminal's hands now
+        assertThat(read(second, 7)).isEqualTo("second\n");
+        tasks.until(() -> listen.sessions().size() == 2);
+        AcceptedSessionViewModel one = listen.sessions().get(0);
+        AcceptedSessionViewModel two = listen.sessions().get(1);
+        assertThat(listen.selectedProperty().get()).isSameAs(one);
+        assertThat(two.terminal().holding()).as("not shown: held, not decoded").isTrue();
+        assertThat(two.terminal().buffer().lineCount()).isZero();
+        assertThat(two.terminal().buffer().hasOpenLine()).isFalse();
+        tasks.until(() -> traffic(one.terminal()).equals(List.of("< first", "> first")));
+
+        listen.selectedProperty().set(two);
+        assertThat(two.terminal().holding()).isFalse();
+        assertThat(traffic(two.terminal())).containsExactly("< second", "> second");
+        assertThat(Terminals.lines(two.terminal()).getFirst()).contains(Messages.get("listen.note.accepted", 2, two.peer()));
+        assertThat(one.terminal().holding()).as("no longer shown").isTrue();
+
+        first.writeFully(ByteBuffer.wrap("more\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(read(first, 5)).isEqualTo("more\n");
+        assertThat(traffic(one.terminal())).as("held until shown again").containsExactly("< first", "> first");
+        listen.selectedProperty().set(one);
+        assertThat(traffic(one.terminal())).containsExactly("< first", "> first", "< more", "> more");
+    }
+
+    @Test
+    void connectionsThatArriveTogetherReachTheListInOneBatch() throws Exception {
+        start(ListenViewModel.Mode.ECHO);
+        int n = 20;
+        for (int i = 0; i < n; i++) {
+            StreamConnection c = client("hello " + i + "\n");
+            // answered: its arrival is queued for the UI thread, which has not run yet
+            assertThat(read(c, ("hello " + i + "\n").length())).isEqualTo("hello " + i + "\n");
+        }
+        List<Integer> sizes = new ArrayList<>();
+        listen.sessions().addListener((javafx.collections.ListChangeListener<AcceptedSessionViewModel>) ch -> sizes.add(listen.sessions().size()));
+        long before = listen.batches();
+        tasks.runAll();
+        assertThat(listen.batches() - before).as("one drain for all that waited").isEqualTo(1);
+        assertThat(sizes).as("one list change for twenty rows").containsExactly(n);
+        assertThat(listen.sessions()).extracting(AcceptedSessionViewModel::number)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, n).boxed().toList());
+        assertThat(listen.openProperty().get()).isEqualTo(n);
+        assertThat(listen.sessions().stream().filter(s -> !s.terminal().holding()))
+                .as("only the selected one decodes").containsExactly(listen.selectedProperty().get());
+    }
+
+    @Test
     void threeHundredClientsAreServedAtOnce() throws Exception {
         start(ListenViewModel.Mode.ECHO);
         for (int i = 0; i < 300; i++) {
